@@ -1,0 +1,3 @@
+export * from './contract/records.js';
+export * from './contract/store.js';
+export * from './errors.js';
