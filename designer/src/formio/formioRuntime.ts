@@ -1,0 +1,24 @@
+import { Formio } from '@formio/js/form';
+import formioI18n from '@formio/js/lib/cjs/i18n';
+import { zhCN } from './zhCNPlaceholder.js';
+import '@formio/js/dist/formio.form.min.css';
+import 'bootstrap-icons/font/bootstrap-icons.css';
+
+// Loaded only with the task page: everything Form.io needs in the browser, set up once.
+
+// Offices run on intranets: flatpickr, its zh-CN locale, moment-timezone data and ace come from our own
+// server (copied into the build by vite-plugins/formio-cdn-assets.ts), never from cdn.form.io.
+Formio.cdn.setBaseUrl(`${window.location.origin}/formio-cdn`);
+
+// A language given through options has no English fallback, so untranslated keys would show raw
+// (`dropFilesToAttach`); merge our Chinese over the English table.
+const english: Record<string, string> = formioI18n.resources.en.translation;
+
+export const FORMIO_LANGUAGE = 'zh-CN';
+
+export const formioI18nOptions = {
+  language: FORMIO_LANGUAGE,
+  i18n: { [FORMIO_LANGUAGE]: { ...english, ...zhCN } },
+};
+
+export { Formio };

@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import type { Role } from '../api/types.js';
+import { Link, usePath } from '../routing/router.js';
+import { useSession, useUser } from '../session/SessionContext.js';
+
+const ROLE_LABELS: Record<Role, string> = { office: '督导室', inspector: '责任督学', school: '学校' };
+
+interface NavItem {
+  to: string;
+  label: string;
+  roles: Role[];
+}
+
+const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: '待办任务', roles: ['office', 'inspector', 'school'] },
+  { to: '/launch', label: '发起督导', roles: ['office'] },
+];
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const user = useUser();
+  const { signOut } = useSession();
+  const path = usePath();
+  return (
+    <>
+      <a className="visually-hidden-focusable position-absolute p-2 bg-white" href="#main">
+        跳到主要内容
+      </a>
+      <header className="navbar navbar-dark bg-primary">
+        <div className="container app-container flex-wrap gap-2">
+          <Link to="/" className="navbar-brand fw-semibold me-auto">
+            督导通
+          </Link>
+          <span className="navbar-text text-white small">
+            {user.displayName}
+            <span className="badge text-bg-light ms-2">{ROLE_LABELS[user.role]}</span>
+          </span>
+          <button type="button" className="btn btn-sm btn-outline-light" onClick={() => void signOut()}>
+            退出登录
+          </button>
+        </div>
+        <nav className="container app-container" aria-label="主导航">
+          <ul className="nav nav-underline">
+            {NAV_ITEMS.filter((item) => item.roles.includes(user.role)).map((item) => (
+              <li className="nav-item" key={item.to}>
+                <Link
+                  to={item.to}
+                  className={`nav-link text-white${path === item.to ? ' active' : ''}`}
+                  aria-current={path === item.to ? 'page' : undefined}
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="container app-container py-3">
+        {children}
+      </main>
+    </>
+  );
+}

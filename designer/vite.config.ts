@@ -1,0 +1,13 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+import { formioCdnAssets } from './vite-plugins/formio-cdn-assets.js';
+
+export default defineConfig({
+  base: '/',
+  plugins: [react(), formioCdnAssets()],
+  // Workspace packages (`@ddt/forms`) are used from their TypeScript sources, like everywhere else.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  // The lazy Form.io chunk is ~1.4 MB minified (~390 kB gzip) by nature; warn only beyond that.
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1600 },
+});
