@@ -190,6 +190,21 @@ export const IncidentSchema = Type.Object(
 );
 export type Incident = Static<typeof IncidentSchema>;
 
+/** A user task an instance has finished: who completed it, when, and with which submission. */
+export const CompletedTaskSchema = Type.Object(
+  {
+    taskId: Id,
+    elementId: Type.String(),
+    name: Type.String(),
+    formId: Type.Union([Type.String(), Type.Null()]),
+    submissionId: Type.Union([Id, Type.Null()]),
+    completedBy: Type.Union([Id, Type.Null()]),
+    completedAt: IsoDateTime,
+  },
+  { additionalProperties: false },
+);
+export type CompletedTask = Static<typeof CompletedTaskSchema>;
+
 export const InstanceStatusSchema = Type.Union([
   Type.Literal('running'),
   Type.Literal('completed'),
@@ -226,6 +241,11 @@ export const InstanceSchema = Type.Object(
     timers: Type.Array(ArmedTimerSchema),
     messages: Type.Array(AwaitedMessageSchema),
     incidents: Type.Array(IncidentSchema),
+    /**
+     * Completed user tasks, oldest first. The submission that completed a task is the one named here:
+     * submissions are written first under fresh ids, and only the winning instance write references one.
+     */
+    history: Type.Optional(Type.Array(CompletedTaskSchema)),
     /** Incremented by every write; `updateInstance` succeeds only against the version it read. */
     version: Type.Integer({ minimum: 1 }),
     createdAt: IsoDateTime,

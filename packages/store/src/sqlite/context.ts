@@ -1,0 +1,28 @@
+import type Database from 'better-sqlite3';
+
+/** What every SQLite operation works with: the connection and a cache of prepared statements. */
+export interface SqliteContext {
+  db: Database.Database;
+  /** A prepared statement for this SQL, prepared once per connection. */
+  statement(sql: string): Database.Statement;
+}
+
+export function createSqliteContext(db: Database.Database): SqliteContext {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    db,
+    statement(sql) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+/** Parses the `doc` column of a row, or returns null for no row. */
+export function docOf<T>(row: unknown): T | null {
+  return row === undefined ? null : (JSON.parse((row as { doc: string }).doc) as T);
+}

@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { guardOperations } from '../adapter/guard-operations.js';
+import type { Store } from '../contract/store.js';
+import { createSqliteContext } from './context.js';
+import { createSqliteIndexes } from './create-indexes.js';
+import { runMigrations } from './migrations.js';
+import { auditOps } from './operations/audit.js';
+import { campaignOps } from './operations/campaigns.js';
+import { instanceOps } from './operations/instances.js';
+import { organisationOps } from './operations/organisation.js';
+import { programOps } from './operations/programs.js';
+import { submissionOps } from './operations/submissions.js';
+import { taskOps } from './operations/tasks.js';
+import { translateSqliteError } from './translate-error.js';
+
+export interface SqliteStoreOptions {
+  /** The database file, or ':memory:' (tests). Takes precedence over `dir` + `filename`. */
+  path?: string;
+  /** Folder for the database file, created if missing. Default `data`. */
+  dir?: string;
+  /** Default `ddt.sqlite`. */
+  filename?: string;
+  /**
+   * `FULL` (default): every commit is fsynced to the WAL before the method returns, so an acknowledged
+   * write survives a process crash AND a power loss. `NORMAL` survives a process crash only (the OS may
+   * lose the last commits on power loss); use it only for data you can rebuild, such as benchmarks.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How long a writer waits for another process's write lock before `STORE_ERR_UNAVAILABLE`. Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+export type SqliteStore = Store & {
+  /** The underlying connection, for backups (`db.backup()`), diagnostics and tests of this adapter. */
+  readonly db: Database.Database;
+};
+
+export function resolveSqlitePath(options: SqliteStoreOptions): string {
+  if (options.path !== undefined) return options.path;
+  const dir = options.dir ?? 'data';
+  mkdirSync(dir, { recursive: true });
+  return join(dir, options.filename ?? 'ddt.sqlite');
+}
+
+/** The embedded store: one SQLite file in WAL mode. Call `init()` before use. */
+export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore {
+  const db = new Database(resolveSqlitePath(options));
+  const ctx = createSqliteContext(db);
+  let ready = false;
+
+  const operations = {
+    ...organisationOps(ctx),
+    ...programOps(ctx),
+    ...campaignOps(ctx),
+    ...instanceOps(ctx),
+    ...taskOps(ctx),
+    ...submissionOps(ctx),
+    ...auditOps(ctx),
+  };
+
+  const store: SqliteStore = {
+    name: 'sqlite',
+    db,
+    async init() {
+      if (ready) return;
+      try {
+        db.pragma('journal_mode = WAL');
+        db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+        db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+        runMigrations(db);
+        createSqliteIndexes(db);
+      } catch (error) {
+        throw translateSqliteError(error);
+      }
+      ready = true;
+    },
+    async close() {
+      ready = false;
+      if (db.open) db.close();
+    },
+    ...guardOperations(operations, () => ready, translateSqliteError),
+  };
+  return store;
+}

@@ -1,0 +1,139 @@
+import { FindSchoolsArgsSchema } from '../../contract/queries.js';
+import type { School } from '../../contract/records.js';
+import { DistrictSchema, Id, OfficeSchema, SchoolSchema, UserSchema } from '../../contract/records.js';
+import type { Store } from '../../contract/store.js';
+import { decodeCursor, pageOf } from '../../pagination/cursor.js';
+import { prefixRange } from '../../queries/prefix-range.js';
+import { assertValid } from '../../validation/assert-valid.js';
+import { docOf, type SqliteContext } from '../context.js';
+
+type OrganisationOps = Pick<
+  Store,
+  | 'putOffice'
+  | 'getOffice'
+  | 'listOffices'
+  | 'putDistrict'
+  | 'listDistricts'
+  | 'putSchool'
+  | 'getSchool'
+  | 'findSchools'
+  | 'putUser'
+  | 'getUser'
+  | 'getUserByUsername'
+>;
+
+export function organisationOps(ctx: SqliteContext): OrganisationOps {
+  return {
+    async putOffice(office) {
+      assertValid(OfficeSchema, office, '督导机构');
+      ctx
+        .statement(
+          'INSERT INTO offices (id, path, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET path = excluded.path, doc = excluded.doc',
+        )
+        .run(office.id, office.path, JSON.stringify(office));
+    },
+    async getOffice(id) {
+      assertValid(Id, id, '机构编号');
+      return docOf(ctx.statement('SELECT doc FROM offices WHERE id = ?').get(id));
+    },
+    async listOffices() {
+      const rows = ctx.statement('SELECT doc FROM offices ORDER BY path, id').all();
+      return rows.map((row) => docOf(row)!);
+    },
+    async putDistrict(district) {
+      assertValid(DistrictSchema, district, '责任区');
+      ctx
+        .statement(
+          'INSERT INTO districts (id, office_id, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET office_id = excluded.office_id, doc = excluded.doc',
+        )
+        .run(district.id, district.officeId, JSON.stringify(district));
+    },
+    async listDistricts(officeId) {
+      assertValid(Id, officeId, '机构编号');
+      const rows = ctx.statement('SELECT doc FROM districts WHERE office_id = ? ORDER BY id').all(officeId);
+      return rows.map((row) => docOf(row)!);
+    },
+    async putSchool(school) {
+      assertValid(SchoolSchema, school, '学校');
+      ctx
+        .statement(
+          `INSERT INTO schools (id, office_path, district_id, type, ownership, inspector_id, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET office_path = excluded.office_path, district_id = excluded.district_id,
+             type = excluded.type, ownership = excluded.ownership, inspector_id = excluded.inspector_id, doc = excluded.doc`,
+        )
+        .run(
+          school.id,
+          school.officePath,
+          school.districtId,
+          school.type,
+          school.ownership,
+          school.inspectorId,
+          JSON.stringify(school),
+        );
+    },
+    async getSchool(id) {
+      assertValid(Id, id, '学校编号');
+      return docOf(ctx.statement('SELECT doc FROM schools WHERE id = ?').get(id));
+    },
+    async findSchools(args) {
+      assertValid(FindSchoolsArgsSchema, args, '学校查询');
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (args.officePathPrefix !== undefined) {
+        const range = prefixRange(args.officePathPrefix);
+        where.push('office_path >= ? AND office_path < ?');
+        params.push(range.from, range.to);
+      }
+      if (args.districtId !== undefined) {
+        where.push('district_id = ?');
+        params.push(args.districtId);
+      }
+      if (args.inspectorId !== undefined) {
+        where.push('inspector_id = ?');
+        params.push(args.inspectorId);
+      }
+      if (args.ownership !== undefined) {
+        where.push('ownership = ?');
+        params.push(args.ownership);
+      }
+      if (args.types !== undefined) {
+        where.push(`type IN (${args.types.map(() => '?').join(', ')})`);
+        params.push(...args.types);
+      }
+      if (args.ids !== undefined) {
+        where.push(`id IN (${args.ids.map(() => '?').join(', ')})`);
+        params.push(...args.ids);
+      }
+      const after = decodeCursor(args.cursor, 1);
+      if (after) {
+        where.push('id > ?');
+        params.push(after[0]);
+      }
+      const sql = `SELECT doc FROM schools ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
+      const rows = ctx.statement(sql).all(...params, args.limit + 1);
+      return pageOf(
+        rows.map((row) => docOf<School>(row)!),
+        args.limit,
+        (school) => [school.id],
+      );
+    },
+    async putUser(user) {
+      assertValid(UserSchema, user, '用户');
+      ctx
+        .statement(
+          `INSERT INTO users (id, username, role, office_id, school_id, doc) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET username = excluded.username, role = excluded.role,
+             office_id = excluded.office_id, school_id = excluded.school_id, doc = excluded.doc`,
+        )
+        .run(user.id, user.username, user.role, user.officeId, user.schoolId, JSON.stringify(user));
+    },
+    async getUser(id) {
+      assertValid(Id, id, '用户编号');
+      return docOf(ctx.statement('SELECT doc FROM users WHERE id = ?').get(id));
+    },
+    async getUserByUsername(username) {
+      assertValid(UserSchema.properties.username, username, '用户名');
+      return docOf(ctx.statement('SELECT doc FROM users WHERE username = ?').get(username));
+    },
+  };
+}

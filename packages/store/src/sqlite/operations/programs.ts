@@ -1,0 +1,55 @@
+import { VersionNumber } from '../../contract/queries.js';
+import { ProgramVersionSchema } from '../../contract/records.js';
+import type { Store } from '../../contract/store.js';
+import { StoreError } from '../../errors.js';
+import { assertValid } from '../../validation/assert-valid.js';
+import { docOf, type SqliteContext } from '../context.js';
+
+type ProgramOps = Pick<
+  Store,
+  'createProgramVersion' | 'getProgramVersion' | 'getLatestProgramVersion' | 'listProgramVersions'
+>;
+
+const ProgramKey = ProgramVersionSchema.properties.key;
+
+export function programOps(ctx: SqliteContext): ProgramOps {
+  return {
+    async createProgramVersion(version) {
+      assertValid(ProgramVersionSchema, version, '流程版本');
+      if (version.id !== `${version.key}@${version.version}`) {
+        throw new StoreError('STORE_ERR_INVALID', '流程版本无效：字段 /id 必须为「流程标识@版本号」', {
+          what: '流程版本',
+          path: '/id',
+        });
+      }
+      ctx
+        .statement('INSERT INTO program_versions (id, key, version, status, doc) VALUES (?, ?, ?, ?, ?)')
+        .run(version.id, version.key, version.version, version.status, JSON.stringify(version));
+    },
+    async getProgramVersion(key, version) {
+      assertValid(ProgramKey, key, '流程标识');
+      assertValid(VersionNumber, version, '版本号');
+      return docOf(
+        ctx.statement('SELECT doc FROM program_versions WHERE key = ? AND version = ?').get(key, version),
+      );
+    },
+    async getLatestProgramVersion(key) {
+      assertValid(ProgramKey, key, '流程标识');
+      return docOf(
+        ctx
+          .statement(
+            "SELECT doc FROM program_versions WHERE key = ? AND status = 'active' ORDER BY version DESC LIMIT 1",
+          )
+          .get(key),
+      );
+    },
+    async listProgramVersions(key) {
+      if (key !== undefined) assertValid(ProgramKey, key, '流程标识');
+      const rows =
+        key === undefined
+          ? ctx.statement('SELECT doc FROM program_versions ORDER BY key, version').all()
+          : ctx.statement('SELECT doc FROM program_versions WHERE key = ? ORDER BY version').all(key);
+      return rows.map((row) => docOf(row)!);
+    },
+  };
+}
