@@ -1,0 +1,37 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Static, Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export const ServerConfigSchema = Type.Object({
+  host: Type.String({ minLength: 1 }),
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  dataDir: Type.String({ minLength: 1 }),
+  definitionsDir: Type.String({ minLength: 1 }),
+  designerDir: Type.String({ minLength: 1 }),
+  mongodbUrl: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  mongodbDb: Type.String({ minLength: 1 }),
+  sessionSecret: Type.Union([Type.String({ minLength: 32 }), Type.Null()]),
+  secureCookies: Type.Boolean(),
+});
+export type ServerConfig = Static<typeof ServerConfigSchema>;
+
+/** Reads the configuration from the environment; a bad value stops the start with the setting's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const config = {
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? 3000),
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    definitionsDir: resolve(env.DEFINITIONS_DIR ?? resolve(repositoryRoot, 'definitions')),
+    designerDir: resolve(env.DESIGNER_DIR ?? resolve(repositoryRoot, 'designer/dist')),
+    mongodbUrl: env.MONGODB_URL || null,
+    mongodbDb: env.MONGODB_DB ?? 'duodaotong',
+    sessionSecret: env.SESSION_SECRET ?? null,
+    secureCookies: env.COOKIE_SECURE === 'true',
+  };
+  const error = Value.Errors(ServerConfigSchema, config).First();
+  if (error) throw new Error(`配置错误：${error.path.slice(1)} ${error.message}`);
+  return config;
+}
