@@ -1,1 +1,2 @@
-export const sdkVersion = '0.1.0';
+export { defineTaskHandler, type TaskHandler } from './define-task-handler.js';
+export type { FailOptions, Job, JobAcknowledgement, JobLogger } from './job.js';
