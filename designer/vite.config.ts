@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [react(), formioCdnAssets()],
   // Workspace packages (`@ddt/forms`) are used from their TypeScript sources, like everywhere else.
   resolve: { conditions: ['source', ...defaultClientConditions] },
+  // Form.io bundles CommonJS packages that read Node's `global` (custom-event via dragula).
+  define: { global: 'globalThis' },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
   // The lazy Form.io chunk is ~1.4 MB minified (~390 kB gzip) by nature; warn only beyond that.
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1600 },

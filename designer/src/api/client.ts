@@ -14,8 +14,22 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = status;
     this.code = problem.code ?? 'HTTP_ERR_UNKNOWN';
-    this.fieldErrors = problem.errors ?? [];
+    this.fieldErrors = (problem.errors ?? []).flatMap(toFieldError);
   }
+}
+
+function toFieldError(entry: unknown): FieldError[] {
+  if (!entry || typeof entry !== 'object') return [];
+  const { path, key, rule, message } = entry as Record<string, unknown>;
+  if (typeof message !== 'string') return [];
+  return [
+    {
+      path: typeof path === 'string' ? path : '',
+      message,
+      ...(typeof key === 'string' ? { key } : {}),
+      ...(typeof rule === 'string' ? { rule } : {}),
+    },
+  ];
 }
 
 const NETWORK_PROBLEM: Problem = { code: 'NET_ERR_UNREACHABLE', title: '无法连接服务器，请检查网络后重试。' };

@@ -1,106 +1,47 @@
-// Shapes of the foundation HTTP API (see the server's route schemas). They are written here by hand until the
-// server's TypeBox schemas live in a package the browser can import types from.
+import type { Static } from '@sinclair/typebox';
+// Type-only imports of the server's TypeBox route schemas: erased from the bundle, so the browser gets the
+// exact response shapes without bundling any server code.
+import type {
+  CampaignViewSchema,
+  LaunchBodySchema,
+  LaunchResultSchema,
+  ProgramListSchema,
+  SchoolListSchema,
+} from '../../../server/src/schemas/campaigns.js';
+import type {
+  CompleteTaskResultSchema,
+  TaskDetailSchema,
+  TaskListSchema,
+  TaskSummarySchema,
+} from '../../../server/src/schemas/tasks.js';
+import type { UserViewSchema } from '../../../server/src/schemas/users.js';
 
-export type Role = 'office' | 'inspector' | 'school';
+export type User = Static<typeof UserViewSchema>;
+export type Role = User['role'];
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  officeId: string | null;
-  schoolId: string | null;
-}
+export type TaskSummary = Static<typeof TaskSummarySchema>;
+export type TaskPage = Static<typeof TaskListSchema>;
+export type TaskDetail = Static<typeof TaskDetailSchema>;
+export type CompleteResult = Static<typeof CompleteTaskResultSchema>;
 
-export interface TaskSummary {
-  id: string;
-  name: string;
-  formId: string;
-  programKey: string;
-  programName: string;
-  campaignId: string;
-  campaignTitle: string;
-  schoolId: string;
-  schoolName: string;
-  dueAt: string | null;
-  createdAt: string;
-}
-
-export interface TaskPage {
-  items: TaskSummary[];
-  nextCursor: string | null;
-}
+export type ProgramSummary = Static<typeof ProgramListSchema>['items'][number];
+export type School = Static<typeof SchoolListSchema>['items'][number];
+export type LaunchRequest = Static<typeof LaunchBodySchema>;
+export type LaunchResult = Static<typeof LaunchResultSchema>;
+export type CampaignDetail = Static<typeof CampaignViewSchema>;
+export type CampaignProgress = CampaignDetail['progress'];
 
 /** A Form.io form definition; the renderer owns its shape. */
-export type FormioFormJson = { components: unknown[] } & Record<string, unknown>;
+export type FormioFormJson = Record<string, unknown>;
 
-export interface TaskDetail {
-  task: TaskSummary;
-  form: FormioFormJson | null;
-  draft: Record<string, unknown> | null;
-}
-
-export interface CompleteResult {
-  taskId: string;
-  instanceId: string;
-  instanceStatus: string;
-}
-
-export interface ProgramSummary {
-  key: string;
-  name: string;
-  version: number;
-  description: string;
-}
-
-export interface School {
-  id: string;
-  name: string;
-  type: string;
-  districtId: string;
-  inspectorId: string | null;
-}
-
-export interface LaunchRequest {
-  title: string;
-  schoolIds: string[];
-  deadline?: string;
-}
-
-export interface LaunchResult {
-  campaignId: string;
-  launched: number;
-}
-
-export interface Campaign {
-  id: string;
-  title: string;
-  programKey: string;
-  programVersion: number;
-  createdAt: string;
-  deadline: string | null;
-  targetCount: number;
-  status: string;
-}
-
-export interface CampaignProgress {
-  total: number;
-  running: number;
-  completed: number;
-  failed: number;
-  cancelled: number;
-}
-
-export interface CampaignDetail {
-  campaign: Campaign;
-  progress: CampaignProgress;
-}
-
-/** One field error of a rejected form submission (`FORM_ERR_INVALID`). */
+/**
+ * One field error of a rejected submission (`FORM_ERR_INVALID`), as the API brief documents it; the server's
+ * problem schema types `errors` only as records, so the fields are read defensively.
+ */
 export interface FieldError {
   path: string;
-  key: string;
-  rule: string;
+  key?: string;
+  rule?: string;
   message: string;
 }
 
@@ -111,5 +52,5 @@ export interface Problem {
   status?: number;
   code?: string;
   detail?: string;
-  errors?: FieldError[];
+  errors?: unknown[];
 }

@@ -18,10 +18,27 @@ interface FormioServerError {
 function toFormioErrors(fieldErrors: FieldError[]): FormioServerError[] {
   return fieldErrors.map((error) => ({
     message: error.message,
-    path: error.path,
+    ...(error.path ? { path: error.path } : {}),
     fromServer: true,
     level: 'error',
   }));
+}
+
+/** The part of a Form.io component instance that carries server errors. */
+interface ChangedComponent {
+  serverErrors?: unknown[];
+  checkValidity(data: null, dirty: boolean): unknown;
+}
+
+/** A server error stays on its field until the user edits that field, then the field re-validates itself. */
+function clearServerErrorOnEdit(
+  _value: unknown,
+  flags?: { changed?: { instance?: ChangedComponent } },
+): void {
+  const instance = flags?.changed?.instance;
+  if (!instance?.serverErrors?.length) return;
+  instance.serverErrors = [];
+  instance.checkValidity(null, true);
 }
 
 type Next = (error?: FormioServerError | FormioServerError[]) => void;
@@ -75,7 +92,10 @@ export function TaskForm({ taskId, form, draft, onCompleted, onRefused }: TaskFo
         () => next(),
         (error: unknown) => {
           if (error instanceof ApiError && error.fieldErrors.length > 0) {
-            next(toFormioErrors(error.fieldErrors));
+            const formioErrors = toFormioErrors(error.fieldErrors);
+            // Registered on the form as well, so Form.io clears them from the fields on the next submit.
+            if (formRef.current) formRef.current.serverErrors = formioErrors;
+            next(formioErrors);
             return;
           }
           callbacks.current.onRefused(error);
@@ -92,6 +112,7 @@ export function TaskForm({ taskId, form, draft, onCompleted, onRefused }: TaskFo
       formRef.current = created;
       if (draft) created.submission = { data: structuredClone(draft) };
       created.on('submit', () => callbacks.current.onCompleted());
+      created.on('change', clearServerErrorOnEdit);
       setReady(true);
     });
     return () => {

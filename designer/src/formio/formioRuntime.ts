@@ -1,5 +1,5 @@
 import { Formio } from '@formio/js/form';
-import formioI18n from '@formio/js/lib/cjs/i18n';
+import formioI18nModule from '@formio/js/lib/cjs/i18n';
 import { zhCN } from './zhCNPlaceholder.js';
 import '@formio/js/dist/formio.form.min.css';
 import 'bootstrap-icons/font/bootstrap-icons.css';
@@ -12,6 +12,11 @@ Formio.cdn.setBaseUrl(`${window.location.origin}/formio-cdn`);
 
 // A language given through options has no English fallback, so untranslated keys would show raw
 // (`dropFilesToAttach`); merge our Chinese over the English table.
+// The CommonJS module sets `exports.default`; bundlers differ on whether a default import unwraps it.
+const formioI18n =
+  'resources' in formioI18nModule
+    ? formioI18nModule
+    : (formioI18nModule as unknown as { default: typeof formioI18nModule }).default;
 const english: Record<string, string> = formioI18n.resources.en.translation;
 
 export const FORMIO_LANGUAGE = 'zh-CN';

@@ -55,7 +55,7 @@ export function InboxPage() {
                 <div className="small text-secondary mt-1">
                   {task.programName} · {task.campaignTitle}
                 </div>
-                <div className="small mt-1">{task.schoolName}</div>
+                {task.schoolName && <div className="small mt-1">{task.schoolName}</div>}
               </Link>
             </li>
           ))}

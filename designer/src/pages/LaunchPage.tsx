@@ -6,6 +6,21 @@ import { readRecentCampaigns, rememberCampaign } from '../campaigns/recentCampai
 import { formatDateTime } from '../format/dates.js';
 import { Link, navigate } from '../routing/router.js';
 
+// The store's school type codes, in the order offices list them.
+const SCHOOL_TYPE_LABELS: Record<string, string> = {
+  kindergarten: '幼儿园',
+  primary: '小学',
+  junior: '初中',
+  nine_year: '九年一贯制',
+  senior: '普通高中',
+  training: '校外培训机构',
+};
+const schoolTypeLabel = (type: string) => SCHOOL_TYPE_LABELS[type] ?? type;
+const schoolTypeOrder = (type: string) => {
+  const index = Object.keys(SCHOOL_TYPE_LABELS).indexOf(type);
+  return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+};
+
 type Load =
   | { status: 'loading' }
   | { status: 'error'; message: string }
@@ -50,7 +65,13 @@ function LaunchForm({ programs, schools }: { programs: ProgramSummary[]; schools
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
-  const schoolTypes = useMemo(() => [...new Set(schools.map((school) => school.type))].sort(), [schools]);
+  const schoolTypes = useMemo(
+    () =>
+      [...new Set(schools.map((school) => school.type))].sort(
+        (a, b) => schoolTypeOrder(a) - schoolTypeOrder(b),
+      ),
+    [schools],
+  );
   const visible = schools.filter(
     (school) => (!schoolType || school.type === schoolType) && school.name.includes(filter.trim()),
   );
@@ -162,7 +183,9 @@ function LaunchForm({ programs, schools }: { programs: ProgramSummary[]; schools
           >
             <option value="">全部类型</option>
             {schoolTypes.map((type) => (
-              <option key={type}>{type}</option>
+              <option key={type} value={type}>
+                {schoolTypeLabel(type)}
+              </option>
             ))}
           </select>
           <button type="button" className="btn btn-sm btn-outline-secondary" onClick={selectVisible}>
@@ -186,7 +209,7 @@ function LaunchForm({ programs, schools }: { programs: ProgramSummary[]; schools
                 onChange={() => toggle(school.id)}
               />
               <span className="me-auto">{school.name}</span>
-              <span className="badge text-bg-light border fw-normal">{school.type}</span>
+              <span className="badge text-bg-light border fw-normal">{schoolTypeLabel(school.type)}</span>
             </label>
           ))}
           {visible.length === 0 && <div className="list-group-item text-secondary">没有符合条件的学校。</div>}

@@ -68,7 +68,7 @@ export default function TaskPage({ taskId }: { taskId: string }) {
           {task.programName} · {task.campaignTitle}
         </div>
         <div className="d-flex flex-wrap align-items-center gap-2 mt-2 small">
-          <span>{task.schoolName}</span>
+          {task.schoolName && <span>{task.schoolName}</span>}
           <DueBadge dueAt={task.dueAt} />
           <span className="text-secondary">下发于 {formatDateTime(task.createdAt)}</span>
         </div>
