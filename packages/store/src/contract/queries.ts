@@ -1,5 +1,17 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Id, InstanceStatusSchema, IsoDateTime, OpenTaskSchema, SchoolTypeSchema } from './records.js';
+import {
+  ArmedTimerSchema,
+  AwaitedMessageSchema,
+  CampaignSchema,
+  Id,
+  InstanceSchema,
+  InstanceStatusSchema,
+  IsoDateTime,
+  OfficeSchema,
+  OpenTaskSchema,
+  RoleSchema,
+  SchoolTypeSchema,
+} from './records.js';
 
 /**
  * The arguments and results of the store's queries, as TypeBox schemas: adapters check every query at
@@ -46,6 +58,8 @@ export type TaskView = Static<typeof TaskViewSchema>;
 
 /**
  * Open tasks, ordered by (createdAt, id). Filters combine with AND; `audience` matches any of its keys.
+ * A task's status follows from the filters: overdue is `dueBefore: now`, not yet due is `dueAfter: now`;
+ * finished tasks are no longer open (see the instance's `history` and the submissions).
  */
 export const FindTasksArgsSchema = Type.Composite(
   [
@@ -55,13 +69,36 @@ export const FindTasksArgsSchema = Type.Composite(
       audience: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 100 })),
       campaignId: Type.Optional(Id),
       schoolId: Type.Optional(Id),
+      /** Tasks assigned to this user or school id. */
+      assignee: Type.Optional(Type.String({ minLength: 1 })),
+      /** Tasks offered to this candidate group. */
+      candidateGroup: Type.Optional(Type.String({ minLength: 1 })),
       /** Only tasks due strictly before this instant (overdue lists). */
       dueBefore: Type.Optional(IsoDateTime),
+      /** Only tasks due at or after this instant (tasks without a due date never match). */
+      dueAfter: Type.Optional(IsoDateTime),
     }),
   ],
   { additionalProperties: false },
 );
 export type FindTasksArgs = Static<typeof FindTasksArgsSchema>;
+
+/** Open tasks due before `now`, most overdue first: ordered by (dueAt, id). */
+export const FindOverdueTasksArgsSchema = Type.Composite(
+  [
+    PageArgsSchema,
+    Type.Object({
+      now: IsoDateTime,
+      campaignId: Type.Optional(Id),
+      /** Tasks of instances in this office subtree. */
+      officePathPrefix: Type.Optional(OfficePathPrefix),
+      districtId: Type.Optional(Id),
+      schoolId: Type.Optional(Id),
+    }),
+  ],
+  { additionalProperties: false },
+);
+export type FindOverdueTasksArgs = Static<typeof FindOverdueTasksArgsSchema>;
 
 export const ProgressDimensionSchema = Type.Union([
   Type.Literal('status'),
@@ -101,3 +138,177 @@ export const FindSchoolsArgsSchema = Type.Composite(
   { additionalProperties: false },
 );
 export type FindSchoolsArgs = Static<typeof FindSchoolsArgsSchema>;
+
+export const CampaignProgressOptionsSchema = Type.Object(
+  {
+    /** Count only school-scope (or only campaign-scope) instances. Default: all of the campaign's instances. */
+    scope: Type.Optional(Type.Union([Type.Literal('school'), Type.Literal('campaign')])),
+  },
+  { additionalProperties: false },
+);
+export type CampaignProgressOptions = Static<typeof CampaignProgressOptionsSchema>;
+
+/** An instance without its engine state: what lists and monitors show. */
+export const InstanceSummarySchema = Type.Omit(InstanceSchema, ['state']);
+export type InstanceSummary = Static<typeof InstanceSummarySchema>;
+
+/** Instances ordered by (createdAt, id). Give `campaignId` or `schoolId`; other filters narrow. */
+export const FindInstancesArgsSchema = Type.Composite(
+  [
+    PageArgsSchema,
+    Type.Object({
+      campaignId: Type.Optional(Id),
+      schoolId: Type.Optional(Id),
+      status: Type.Optional(InstanceStatusSchema),
+      scope: Type.Optional(Type.Union([Type.Literal('school'), Type.Literal('campaign')])),
+      districtId: Type.Optional(Id),
+      schoolType: Type.Optional(SchoolTypeSchema),
+      officePathPrefix: Type.Optional(OfficePathPrefix),
+    }),
+  ],
+  { additionalProperties: false },
+);
+export type FindInstancesArgs = Static<typeof FindInstancesArgsSchema>;
+
+export const CreateInstancesArgsSchema = Type.Array(InstanceSchema, { minItems: 1, maxItems: 5000 });
+
+/** Campaigns, newest first: ordered by (createdAt, id) descending. */
+export const FindCampaignsArgsSchema = Type.Composite(
+  [
+    PageArgsSchema,
+    Type.Object({
+      officePathPrefix: Type.Optional(OfficePathPrefix),
+      status: Type.Optional(CampaignSchema.properties.status),
+      programKey: Type.Optional(Type.String({ minLength: 1 })),
+    }),
+  ],
+  { additionalProperties: false },
+);
+export type FindCampaignsArgs = Static<typeof FindCampaignsArgsSchema>;
+
+export const ListOfficesArgsSchema = Type.Object(
+  {
+    pathPrefix: Type.Optional(OfficePathPrefix),
+    level: Type.Optional(OfficeSchema.properties.level),
+  },
+  { additionalProperties: false },
+);
+export type ListOfficesArgs = Static<typeof ListOfficesArgsSchema>;
+
+/** Users ordered by id. */
+export const FindUsersArgsSchema = Type.Composite(
+  [
+    PageArgsSchema,
+    Type.Object({
+      role: Type.Optional(RoleSchema),
+      officeId: Type.Optional(Id),
+      schoolId: Type.Optional(Id),
+    }),
+  ],
+  { additionalProperties: false },
+);
+export type FindUsersArgs = Static<typeof FindUsersArgsSchema>;
+
+/** Submissions ordered by (submittedAt, id). Give at least one filter. */
+export const FindSubmissionsArgsSchema = Type.Composite(
+  [
+    PageArgsSchema,
+    Type.Object({
+      instanceId: Type.Optional(Id),
+      taskId: Type.Optional(Id),
+      campaignId: Type.Optional(Id),
+      schoolId: Type.Optional(Id),
+      formId: Type.Optional(Type.String({ minLength: 1 })),
+    }),
+  ],
+  { additionalProperties: false },
+);
+export type FindSubmissionsArgs = Static<typeof FindSubmissionsArgsSchema>;
+
+export const ClaimDueTimersArgsSchema = Type.Object(
+  {
+    /** Timers with `dueAt <= now` are due. */
+    now: IsoDateTime,
+    /** How long the claim holds; after that another owner may claim the timer again. */
+    leaseMs: Type.Integer({ minimum: 1, maximum: 24 * 3600 * 1000 }),
+    /** Who claims, e.g. `scheduler:<host>:<pid>`. */
+    owner: Type.String({ minLength: 1, maxLength: 200 }),
+    limit: Type.Integer({ minimum: 1, maximum: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type ClaimDueTimersArgs = Static<typeof ClaimDueTimersArgsSchema>;
+
+export const ClaimedTimerSchema = Type.Object({
+  instanceId: Id,
+  timer: ArmedTimerSchema,
+  leaseOwner: Type.String(),
+  leaseUntil: IsoDateTime,
+});
+export type ClaimedTimer = Static<typeof ClaimedTimerSchema>;
+
+export const ReleaseTimerLeaseArgsSchema = Type.Object(
+  { instanceId: Id, timerId: Id, owner: Type.String({ minLength: 1 }) },
+  { additionalProperties: false },
+);
+export type ReleaseTimerLeaseArgs = Static<typeof ReleaseTimerLeaseArgsSchema>;
+
+/** Instances waiting for a message, ordered by (instanceId, executionId). */
+export const FindMessageSubscriptionsArgsSchema = Type.Composite(
+  [
+    PageArgsSchema,
+    Type.Object({
+      name: Type.String({ minLength: 1 }),
+      /** Null matches subscriptions that wait without a correlation key. */
+      correlationKey: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ],
+  { additionalProperties: false },
+);
+export type FindMessageSubscriptionsArgs = Static<typeof FindMessageSubscriptionsArgsSchema>;
+
+export const MessageSubscriptionSchema = Type.Object({
+  instanceId: Id,
+  instanceVersion: Type.Integer({ minimum: 1 }),
+  message: AwaitedMessageSchema,
+});
+export type MessageSubscription = Static<typeof MessageSubscriptionSchema>;
+
+/** The files attached to one owner, ordered by (createdAt, id). */
+export const FindFilesArgsSchema = Type.Composite(
+  [PageArgsSchema, Type.Object({ owner: Type.String({ minLength: 1, maxLength: 300 }) })],
+  { additionalProperties: false },
+);
+export type FindFilesArgs = Static<typeof FindFilesArgsSchema>;
+
+/** Audit events, newest first: ordered by (at, id) descending. */
+export const FindAuditArgsSchema = Type.Composite(
+  [
+    PageArgsSchema,
+    Type.Object({
+      actorId: Type.Optional(Id),
+      target: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+      action: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+      /** Events at or after this instant. */
+      from: Type.Optional(IsoDateTime),
+      /** Events strictly before this instant. */
+      to: Type.Optional(IsoDateTime),
+    }),
+  ],
+  { additionalProperties: false },
+);
+export type FindAuditArgs = Static<typeof FindAuditArgsSchema>;
+
+/** 回避 pairs of one inspector or of one school (give exactly one). */
+export const FindConflictsArgsSchema = Type.Union([
+  Type.Object({ inspectorId: Id }, { additionalProperties: false }),
+  Type.Object({ schoolId: Id }, { additionalProperties: false }),
+]);
+export type FindConflictsArgs = Static<typeof FindConflictsArgsSchema>;
+
+export const AppliedMigrationSchema = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  name: Type.String(),
+  appliedAt: IsoDateTime,
+});
+export type AppliedMigration = Static<typeof AppliedMigrationSchema>;

@@ -6,7 +6,15 @@ import { type Static, Type } from '@sinclair/typebox';
  */
 
 export const Id = Type.String({ minLength: 1, maxLength: 128 });
-export const IsoDateTime = Type.String({ format: 'date-time' });
+/**
+ * An instant in UTC with milliseconds, exactly as `Date.prototype.toISOString()` writes it
+ * ("2025-09-01T08:00:00.000Z"). One fixed form makes string order equal time order, so both stores
+ * sort and compare timestamps (due dates, leases, cursors) as plain strings in their indexes.
+ */
+export const IsoDateTime = Type.String({
+  format: 'date-time',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+});
 
 export const SchoolTypeSchema = Type.Union(
   [
@@ -290,3 +298,61 @@ export const AuditEventSchema = Type.Object(
   { additionalProperties: false },
 );
 export type AuditEvent = Static<typeof AuditEventSchema>;
+
+/**
+ * What a caller says about a file it stores (evidence photos, scanned documents). The store adds the
+ * size and content hash.
+ */
+export const NewFileSchema = Type.Object(
+  {
+    id: Id,
+    /** The original file name, as shown to users. */
+    name: Type.String({ minLength: 1, maxLength: 255 }),
+    contentType: Type.String({ minLength: 1, maxLength: 200 }),
+    /** What the file belongs to, e.g. `task:<taskId>` or `submission:<id>`; null while unattached. */
+    owner: Type.Union([Type.String({ maxLength: 300 }), Type.Null()]),
+    createdBy: Type.Union([Id, Type.Null()]),
+    createdAt: IsoDateTime,
+  },
+  { additionalProperties: false },
+);
+export type NewFile = Static<typeof NewFileSchema>;
+
+export const FileRecordSchema = Type.Composite(
+  [
+    NewFileSchema,
+    Type.Object({
+      size: Type.Integer({ minimum: 0 }),
+      /** Lower-case hex SHA-256 of the bytes. */
+      sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    }),
+  ],
+  { additionalProperties: false },
+);
+export type FileRecord = Static<typeof FileRecordSchema>;
+
+/** The unsubmitted form data of one task, saved as the user types (last write wins). */
+export const DraftSchema = Type.Object(
+  {
+    taskId: Id,
+    instanceId: Id,
+    data: Type.Record(Type.String(), Type.Unknown()),
+    savedBy: Id,
+    savedAt: IsoDateTime,
+  },
+  { additionalProperties: false },
+);
+export type Draft = Static<typeof DraftSchema>;
+
+/** A 回避 pair: this inspector must not inspect this school (relatives, former post, …). */
+export const ConflictSchema = Type.Object(
+  {
+    inspectorId: Id,
+    schoolId: Id,
+    reason: Type.String({ maxLength: 500 }),
+    createdBy: Type.Union([Id, Type.Null()]),
+    createdAt: IsoDateTime,
+  },
+  { additionalProperties: false },
+);
+export type Conflict = Static<typeof ConflictSchema>;

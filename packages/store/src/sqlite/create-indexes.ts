@@ -38,10 +38,34 @@ export function planSqliteIndexes(declarations: readonly IndexDeclaration[] = IN
   return plans;
 }
 
+export function indexSql(plan: SqliteIndexPlan): string {
+  return `CREATE ${plan.unique ? 'UNIQUE ' : ''}INDEX ${plan.name} ON ${plan.table} (${plan.columns.join(', ')})`;
+}
+
+/**
+ * Makes the database's indexes match the declarations: creates missing ones, rebuilds any whose
+ * definition changed and drops the ones no longer declared, so the declarations stay the one source.
+ */
 export function createSqliteIndexes(db: Database.Database): void {
-  for (const plan of planSqliteIndexes()) {
-    db.exec(
-      `CREATE ${plan.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${plan.name} ON ${plan.table} (${plan.columns.join(', ')})`,
-    );
-  }
+  const plans = planSqliteIndexes();
+  const existing = new Map(
+    (
+      db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as {
+        name: string;
+        sql: string;
+      }[]
+    ).map((row) => [row.name, row.sql]),
+  );
+  const sync = db.transaction(() => {
+    const planned = new Set(plans.map((plan) => plan.name));
+    for (const name of existing.keys()) if (!planned.has(name)) db.exec(`DROP INDEX ${name}`);
+    for (const plan of plans) {
+      const sql = indexSql(plan);
+      const current = existing.get(plan.name);
+      if (current === sql) continue;
+      if (current !== undefined) db.exec(`DROP INDEX ${plan.name}`);
+      db.exec(sql);
+    }
+  });
+  sync.immediate();
 }

@@ -8,11 +8,15 @@ import { createSqliteIndexes } from './create-indexes.js';
 import { runMigrations } from './migrations.js';
 import { auditOps } from './operations/audit.js';
 import { campaignOps } from './operations/campaigns.js';
+import { conflictOps } from './operations/conflicts.js';
+import { draftOps } from './operations/drafts.js';
+import { fileOps } from './operations/files.js';
 import { instanceOps } from './operations/instances.js';
 import { organisationOps } from './operations/organisation.js';
 import { programOps } from './operations/programs.js';
 import { submissionOps } from './operations/submissions.js';
 import { taskOps } from './operations/tasks.js';
+import { timerOps } from './operations/timers.js';
 import { translateSqliteError } from './translate-error.js';
 
 export interface SqliteStoreOptions {
@@ -52,12 +56,26 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
 
   const operations = {
     ...organisationOps(ctx),
+    ...conflictOps(ctx),
     ...programOps(ctx),
     ...campaignOps(ctx),
     ...instanceOps(ctx),
     ...taskOps(ctx),
+    ...timerOps(ctx),
     ...submissionOps(ctx),
+    ...fileOps(ctx),
+    ...draftOps(ctx),
     ...auditOps(ctx),
+    async listMigrations() {
+      const rows = ctx
+        .statement('SELECT version, name, applied_at FROM store_migrations ORDER BY version')
+        .all() as { version: number; name: string; applied_at: string }[];
+      return rows.map((row) => ({ version: row.version, name: row.name, appliedAt: row.applied_at }));
+    },
+    /** SQLite's online backup: a consistent copy while readers and writers carry on. */
+    async backup(destinationPath: string) {
+      await db.backup(destinationPath);
+    },
   };
 
   const store: SqliteStore = {

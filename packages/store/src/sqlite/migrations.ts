@@ -49,6 +49,46 @@ export const MIGRATIONS: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'timers, messages, candidate groups, files, drafts, 回避 pairs',
+    up(db) {
+      db.exec(`
+        ALTER TABLE campaigns ADD COLUMN program_key TEXT;
+        UPDATE campaigns SET program_key = json_extract(doc, '$.programKey');
+        CREATE TABLE task_groups (
+          instance_id TEXT NOT NULL, task_id TEXT NOT NULL, grp TEXT NOT NULL, created_at TEXT NOT NULL,
+          PRIMARY KEY (instance_id, task_id, grp)) WITHOUT ROWID;
+        CREATE TABLE timers (
+          instance_id TEXT NOT NULL, timer_id TEXT NOT NULL, element_id TEXT NOT NULL, execution_id TEXT NOT NULL,
+          due_at TEXT NOT NULL, lease_owner TEXT, lease_until TEXT,
+          PRIMARY KEY (instance_id, timer_id)) WITHOUT ROWID;
+        CREATE TABLE awaited_messages (
+          instance_id TEXT NOT NULL, execution_id TEXT NOT NULL, element_id TEXT NOT NULL, name TEXT NOT NULL,
+          correlation_key TEXT);
+        CREATE TABLE files (
+          id TEXT PRIMARY KEY, owner TEXT, created_at TEXT NOT NULL, sha256 TEXT NOT NULL, doc TEXT NOT NULL,
+          bytes BLOB NOT NULL);
+        CREATE TABLE drafts (task_id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+        CREATE TABLE conflicts (
+          inspector_id TEXT NOT NULL, school_id TEXT NOT NULL, doc TEXT NOT NULL,
+          PRIMARY KEY (inspector_id, school_id)) WITHOUT ROWID;
+
+        -- Instances written before this version get their new side rows from their documents.
+        INSERT OR IGNORE INTO task_groups (instance_id, task_id, grp, created_at)
+          SELECT i.id, json_extract(t.value, '$.id'), g.value, json_extract(t.value, '$.createdAt')
+          FROM instances i, json_each(i.doc, '$.tasks') t, json_each(t.value, '$.candidateGroups') g;
+        INSERT OR IGNORE INTO timers (instance_id, timer_id, element_id, execution_id, due_at)
+          SELECT i.id, json_extract(t.value, '$.id'), json_extract(t.value, '$.elementId'),
+            json_extract(t.value, '$.executionId'), json_extract(t.value, '$.dueAt')
+          FROM instances i, json_each(i.doc, '$.timers') t;
+        INSERT INTO awaited_messages (instance_id, execution_id, element_id, name, correlation_key)
+          SELECT i.id, json_extract(m.value, '$.executionId'), json_extract(m.value, '$.elementId'),
+            json_extract(m.value, '$.name'), json_extract(m.value, '$.correlationKey')
+          FROM instances i, json_each(i.doc, '$.messages') m;
+      `);
+    },
+  },
 ];
 
 export function runMigrations(

@@ -47,6 +47,12 @@ export const TABLES: readonly SqliteTable[] = [
     columns: { id: 'id', username: 'username', role: 'role', officeId: 'office_id', schoolId: 'school_id' },
   },
   {
+    collection: 'conflicts',
+    table: 'conflicts',
+    primaryKey: ['inspector_id', 'school_id'],
+    columns: { inspectorId: 'inspector_id', schoolId: 'school_id' },
+  },
+  {
     collection: 'programVersions',
     table: 'program_versions',
     primaryKey: ['id'],
@@ -56,7 +62,13 @@ export const TABLES: readonly SqliteTable[] = [
     collection: 'campaigns',
     table: 'campaigns',
     primaryKey: ['id'],
-    columns: { id: 'id', officePath: 'office_path', status: 'status', createdAt: 'created_at' },
+    columns: {
+      id: 'id',
+      officePath: 'office_path',
+      status: 'status',
+      programKey: 'program_key',
+      createdAt: 'created_at',
+    },
   },
   {
     collection: 'instances',
@@ -99,6 +111,30 @@ export const TABLES: readonly SqliteTable[] = [
     columns: { 'tasks.audience': 'key', 'tasks.createdAt': 'created_at', 'tasks.id': 'task_id' },
   },
   {
+    collection: 'instances',
+    table: 'task_groups',
+    primaryKey: ['instance_id', 'task_id', 'grp'],
+    columns: { 'tasks.candidateGroups': 'grp', 'tasks.createdAt': 'created_at', 'tasks.id': 'task_id' },
+  },
+  {
+    collection: 'instances',
+    table: 'timers',
+    primaryKey: ['instance_id', 'timer_id'],
+    columns: { 'timers.id': 'timer_id', 'timers.dueAt': 'due_at' },
+  },
+  {
+    collection: 'instances',
+    table: 'awaited_messages',
+    primaryKey: ['rowid'],
+    columns: {
+      id: 'instance_id',
+      'messages.name': 'name',
+      'messages.correlationKey': 'correlation_key',
+      'messages.executionId': 'execution_id',
+    },
+    ownIndexes: [{ name: 'awaited_messages_instance', columns: ['instance_id'] }],
+  },
+  {
     collection: 'submissions',
     table: 'submissions',
     primaryKey: ['id'],
@@ -112,6 +148,13 @@ export const TABLES: readonly SqliteTable[] = [
       submittedAt: 'submitted_at',
     },
   },
+  {
+    collection: 'files',
+    table: 'files',
+    primaryKey: ['id'],
+    columns: { id: 'id', owner: 'owner', createdAt: 'created_at' },
+  },
+  { collection: 'drafts', table: 'drafts', primaryKey: ['task_id'], columns: { taskId: 'task_id' } },
   {
     collection: 'auditEvents',
     table: 'audit_events',

@@ -1,7 +1,9 @@
+import { fileDraftAuditCases } from './cases/files-drafts-audit.js';
 import { instanceCases } from './cases/instances.js';
 import { organisationCases } from './cases/organisation.js';
 import { programAndCampaignCases } from './cases/programs-and-campaigns.js';
 import { recordCases } from './cases/records.js';
+import { schedulingCases } from './cases/scheduling.js';
 import { taskCases } from './cases/tasks.js';
 import { type OpenTarget, useTarget } from './target.js';
 
@@ -16,6 +18,8 @@ export function defineConformanceSuite(adapterName: string, open: OpenTarget): v
     programAndCampaignCases(target);
     instanceCases(target);
     taskCases(target);
+    schedulingCases(target);
+    fileDraftAuditCases(target);
     recordCases(target);
   });
 }

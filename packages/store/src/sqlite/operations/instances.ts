@@ -1,23 +1,38 @@
-import { VersionNumber } from '../../contract/queries.js';
+import { FindInstancesArgsSchema, type InstanceSummary, VersionNumber } from '../../contract/queries.js';
 import { Id, type Instance } from '../../contract/records.js';
 import type { Store } from '../../contract/store.js';
 import { StoreError } from '../../errors.js';
 import { assertValidInstance } from '../../instances/assert-valid-instance.js';
+import { assertValidInstances } from '../../instances/assert-valid-instances.js';
+import { prefixRange } from '../../queries/prefix-range.js';
+import { requireOneOf } from '../../queries/require-one-of.js';
 import { assertValid } from '../../validation/assert-valid.js';
 import { docOf, type SqliteContext } from '../context.js';
-import { insertInstanceRow, updateInstanceRowIfVersion } from '../instance-rows.js';
+import { insertInstanceRowIfAbsent, updateInstanceRowIfVersion } from '../instance-rows.js';
+import { type Condition, selectPage } from '../select-page.js';
 
-type InstanceOps = Pick<Store, 'createInstance' | 'getInstance' | 'updateInstance'>;
+type InstanceOps = Pick<
+  Store,
+  'createInstance' | 'createInstances' | 'getInstance' | 'updateInstance' | 'findInstances'
+>;
 
 export function instanceOps(ctx: SqliteContext): InstanceOps {
   const getStored = (id: string) =>
     docOf<Instance>(ctx.statement('SELECT doc FROM instances WHERE id = ?').get(id));
 
   const create = ctx.db.transaction((instance: Instance) => {
-    const existing = getStored(instance.id);
-    if (existing) return { created: false, instance: existing };
-    insertInstanceRow(ctx, instance);
-    return { created: true, instance };
+    if (insertInstanceRowIfAbsent(ctx, instance)) return { created: true, instance };
+    return { created: false, instance: getStored(instance.id)! };
+  });
+
+  const createMany = ctx.db.transaction((instances: Instance[]) => {
+    let created = 0;
+    const existingIds: string[] = [];
+    for (const instance of instances) {
+      if (insertInstanceRowIfAbsent(ctx, instance)) created++;
+      else existingIds.push(instance.id);
+    }
+    return { created, existingIds };
   });
 
   const update = ctx.db.transaction((instance: Instance, expectedVersion: number) => {
@@ -39,6 +54,10 @@ export function instanceOps(ctx: SqliteContext): InstanceOps {
       assertValidInstance(instance);
       return create.immediate(instance);
     },
+    async createInstances(instances) {
+      assertValidInstances(instances);
+      return createMany.immediate(instances);
+    },
     async getInstance(id) {
       assertValid(Id, id, '流程实例编号');
       return getStored(id);
@@ -47,6 +66,31 @@ export function instanceOps(ctx: SqliteContext): InstanceOps {
       assertValidInstance(instance);
       assertValid(VersionNumber, expectedVersion, '期望版本号');
       return update.immediate({ ...instance, version: expectedVersion + 1 }, expectedVersion);
+    },
+    async findInstances(args) {
+      assertValid(FindInstancesArgsSchema, args, '流程实例查询');
+      requireOneOf(args, ['campaignId', 'schoolId'], '流程实例查询');
+      const where: Condition[] = [];
+      if (args.campaignId !== undefined) where.push(['campaign_id = ?', args.campaignId]);
+      if (args.schoolId !== undefined) where.push(['school_id = ?', args.schoolId]);
+      if (args.status !== undefined) where.push(['status = ?', args.status]);
+      if (args.scope !== undefined) where.push(['scope = ?', args.scope]);
+      if (args.districtId !== undefined) where.push(['district_id = ?', args.districtId]);
+      if (args.schoolType !== undefined) where.push(['school_type = ?', args.schoolType]);
+      if (args.officePathPrefix !== undefined) {
+        const range = prefixRange(args.officePathPrefix);
+        where.push(['office_path >= ? AND office_path < ?', range.from, range.to]);
+      }
+      // SQLite drops the engine state before the row reaches JavaScript: lists never parse it.
+      return selectPage(ctx, {
+        from: "json_remove(doc, '$.state') AS doc FROM instances",
+        where,
+        orderBy: ['created_at', 'id'],
+        limit: args.limit,
+        cursor: args.cursor,
+        parse: (row) => docOf<InstanceSummary>(row)!,
+        keyOf: (instance) => [instance.createdAt, instance.id],
+      });
     },
   };
 }

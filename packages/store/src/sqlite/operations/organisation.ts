@@ -1,11 +1,19 @@
-import { FindSchoolsArgsSchema } from '../../contract/queries.js';
-import type { School } from '../../contract/records.js';
-import { DistrictSchema, Id, OfficeSchema, SchoolSchema, UserSchema } from '../../contract/records.js';
+import { FindSchoolsArgsSchema, FindUsersArgsSchema, ListOfficesArgsSchema } from '../../contract/queries.js';
+import {
+  DistrictSchema,
+  Id,
+  type Office,
+  OfficeSchema,
+  type School,
+  SchoolSchema,
+  type User,
+  UserSchema,
+} from '../../contract/records.js';
 import type { Store } from '../../contract/store.js';
-import { decodeCursor, pageOf } from '../../pagination/cursor.js';
 import { prefixRange } from '../../queries/prefix-range.js';
 import { assertValid } from '../../validation/assert-valid.js';
 import { docOf, type SqliteContext } from '../context.js';
+import { type Condition, inList, selectPage } from '../select-page.js';
 
 type OrganisationOps = Pick<
   Store,
@@ -20,6 +28,7 @@ type OrganisationOps = Pick<
   | 'putUser'
   | 'getUser'
   | 'getUserByUsername'
+  | 'findUsers'
 >;
 
 export function organisationOps(ctx: SqliteContext): OrganisationOps {
@@ -36,9 +45,21 @@ export function organisationOps(ctx: SqliteContext): OrganisationOps {
       assertValid(Id, id, '机构编号');
       return docOf(ctx.statement('SELECT doc FROM offices WHERE id = ?').get(id));
     },
-    async listOffices() {
-      const rows = ctx.statement('SELECT doc FROM offices ORDER BY path, id').all();
-      return rows.map((row) => docOf(row)!);
+    async listOffices(args = {}) {
+      assertValid(ListOfficesArgsSchema, args, '机构查询');
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (args.pathPrefix !== undefined) {
+        const range = prefixRange(args.pathPrefix);
+        where.push('path >= ? AND path < ?');
+        params.push(range.from, range.to);
+      }
+      const sql = `SELECT doc FROM offices ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY path, id`;
+      const offices = ctx
+        .statement(sql)
+        .all(...params)
+        .map((row) => docOf<Office>(row)!);
+      return args.level === undefined ? offices : offices.filter((office) => office.level === args.level);
     },
     async putDistrict(district) {
       assertValid(DistrictSchema, district, '责任区');
@@ -77,45 +98,25 @@ export function organisationOps(ctx: SqliteContext): OrganisationOps {
     },
     async findSchools(args) {
       assertValid(FindSchoolsArgsSchema, args, '学校查询');
-      const where: string[] = [];
-      const params: unknown[] = [];
+      const where: Condition[] = [];
       if (args.officePathPrefix !== undefined) {
         const range = prefixRange(args.officePathPrefix);
-        where.push('office_path >= ? AND office_path < ?');
-        params.push(range.from, range.to);
+        where.push(['office_path >= ? AND office_path < ?', range.from, range.to]);
       }
-      if (args.districtId !== undefined) {
-        where.push('district_id = ?');
-        params.push(args.districtId);
-      }
-      if (args.inspectorId !== undefined) {
-        where.push('inspector_id = ?');
-        params.push(args.inspectorId);
-      }
-      if (args.ownership !== undefined) {
-        where.push('ownership = ?');
-        params.push(args.ownership);
-      }
-      if (args.types !== undefined) {
-        where.push(`type IN (${args.types.map(() => '?').join(', ')})`);
-        params.push(...args.types);
-      }
-      if (args.ids !== undefined) {
-        where.push(`id IN (${args.ids.map(() => '?').join(', ')})`);
-        params.push(...args.ids);
-      }
-      const after = decodeCursor(args.cursor, 1);
-      if (after) {
-        where.push('id > ?');
-        params.push(after[0]);
-      }
-      const sql = `SELECT doc FROM schools ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
-      const rows = ctx.statement(sql).all(...params, args.limit + 1);
-      return pageOf(
-        rows.map((row) => docOf<School>(row)!),
-        args.limit,
-        (school) => [school.id],
-      );
+      if (args.districtId !== undefined) where.push(['district_id = ?', args.districtId]);
+      if (args.inspectorId !== undefined) where.push(['inspector_id = ?', args.inspectorId]);
+      if (args.ownership !== undefined) where.push(['ownership = ?', args.ownership]);
+      if (args.types !== undefined) where.push(inList('type', args.types));
+      if (args.ids !== undefined) where.push(inList('id', args.ids));
+      return selectPage(ctx, {
+        from: 'doc FROM schools',
+        where,
+        orderBy: ['id'],
+        limit: args.limit,
+        cursor: args.cursor,
+        parse: (row) => docOf<School>(row)!,
+        keyOf: (school) => [school.id],
+      });
     },
     async putUser(user) {
       assertValid(UserSchema, user, '用户');
@@ -134,6 +135,22 @@ export function organisationOps(ctx: SqliteContext): OrganisationOps {
     async getUserByUsername(username) {
       assertValid(UserSchema.properties.username, username, '用户名');
       return docOf(ctx.statement('SELECT doc FROM users WHERE username = ?').get(username));
+    },
+    async findUsers(args) {
+      assertValid(FindUsersArgsSchema, args, '用户查询');
+      const where: Condition[] = [];
+      if (args.role !== undefined) where.push(['role = ?', args.role]);
+      if (args.officeId !== undefined) where.push(['office_id = ?', args.officeId]);
+      if (args.schoolId !== undefined) where.push(['school_id = ?', args.schoolId]);
+      return selectPage(ctx, {
+        from: 'doc FROM users',
+        where,
+        orderBy: ['id'],
+        limit: args.limit,
+        cursor: args.cursor,
+        parse: (row) => docOf<User>(row)!,
+        keyOf: (user) => [user.id],
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { VersionNumber } from '../../contract/queries.js';
-import { ProgramVersionSchema } from '../../contract/records.js';
+import { type ProgramVersion, ProgramVersionSchema } from '../../contract/records.js';
 import type { Store } from '../../contract/store.js';
 import { StoreError } from '../../errors.js';
 import { assertValid } from '../../validation/assert-valid.js';
@@ -7,7 +7,11 @@ import { docOf, type SqliteContext } from '../context.js';
 
 type ProgramOps = Pick<
   Store,
-  'createProgramVersion' | 'getProgramVersion' | 'getLatestProgramVersion' | 'listProgramVersions'
+  | 'createProgramVersion'
+  | 'getProgramVersion'
+  | 'getLatestProgramVersion'
+  | 'listProgramVersions'
+  | 'setProgramVersionStatus'
 >;
 
 const ProgramKey = ProgramVersionSchema.properties.key;
@@ -50,6 +54,21 @@ export function programOps(ctx: SqliteContext): ProgramOps {
           ? ctx.statement('SELECT doc FROM program_versions ORDER BY key, version').all()
           : ctx.statement('SELECT doc FROM program_versions WHERE key = ? ORDER BY version').all(key);
       return rows.map((row) => docOf(row)!);
+    },
+    async setProgramVersionStatus(key, version, status) {
+      assertValid(ProgramKey, key, '流程标识');
+      assertValid(VersionNumber, version, '版本号');
+      assertValid(ProgramVersionSchema.properties.status, status, '版本状态');
+      const row = ctx
+        .statement(
+          `UPDATE program_versions SET status = ?, doc = json_set(doc, '$.status', ?)
+           WHERE key = ? AND version = ? RETURNING doc`,
+        )
+        .get(status, status, key, version);
+      if (row === undefined) {
+        throw new StoreError('STORE_ERR_NOT_FOUND', `流程版本不存在：${key}@${version}`, { key, version });
+      }
+      return docOf<ProgramVersion>(row)!;
     },
   };
 }

@@ -16,6 +16,30 @@ export function organisationCases(target: () => ConformanceTarget): void {
       expect((await store.listOffices()).map((o) => o.id)).toEqual(['p1', 'm1', 'c1']);
     });
 
+    it('lists an office subtree and one level of offices', async () => {
+      const { store } = target();
+      for (const o of [
+        office('p1', '/p1/'),
+        office('m1', '/p1/m1/'),
+        office('c1', '/p1/m1/c1/'),
+        office('c2', '/p1/m1/c2/'),
+      ]) {
+        await store.putOffice(o);
+      }
+      await store.putOffice(office('m2', '/p1/m2/'));
+      await store.putOffice(office('p2', '/p2/'));
+      expect((await store.listOffices({ pathPrefix: '/p1/m1/' })).map((o) => o.id)).toEqual([
+        'm1',
+        'c1',
+        'c2',
+      ]);
+      expect((await store.listOffices({ level: 'city' })).map((o) => o.id)).toEqual(['m1', 'm2']);
+      expect((await store.listOffices({ pathPrefix: '/p1/', level: 'county' })).map((o) => o.id)).toEqual([
+        'c1',
+        'c2',
+      ]);
+    });
+
     it('lists the 责任区 of one office', async () => {
       const { store } = target();
       await store.putDistrict(district('d2', 'c1'));
@@ -95,6 +119,51 @@ export function organisationCases(target: () => ConformanceTarget): void {
         'STORE_ERR_DUPLICATE',
       );
       expect(await store.getUser('u2')).toBeNull();
+    });
+
+    it('finds users by role, office and school, paged by id', async () => {
+      const { store } = target();
+      await store.putUser(user('u3', { role: 'inspector', officeId: 'c1' }));
+      await store.putUser(user('u1', { role: 'office', officeId: 'c1' }));
+      await store.putUser(user('u2', { role: 'school', schoolId: 's1' }));
+      await store.putUser(user('u4', { role: 'inspector', officeId: 'c2' }));
+      const ids = async (args: Parameters<typeof store.findUsers>[0]) =>
+        (await store.findUsers(args)).items.map((u) => u.id);
+      expect(await ids({ limit: 10, role: 'inspector' })).toEqual(['u3', 'u4']);
+      expect(await ids({ limit: 10, officeId: 'c1' })).toEqual(['u1', 'u3']);
+      expect(await ids({ limit: 10, schoolId: 's1' })).toEqual(['u2']);
+      expect(await ids({ limit: 10, role: 'inspector', officeId: 'c1' })).toEqual(['u3']);
+      const first = await store.findUsers({ limit: 3 });
+      expect(first.items.map((u) => u.id)).toEqual(['u1', 'u2', 'u3']);
+      expect((await store.findUsers({ limit: 3, cursor: first.nextCursor })).items.map((u) => u.id)).toEqual([
+        'u4',
+      ]);
+    });
+
+    it('records, finds, checks and removes 回避 pairs', async () => {
+      const { store } = target();
+      const pair = (inspectorId: string, schoolId: string) => ({
+        inspectorId,
+        schoolId,
+        reason: '近亲属在该校任职',
+        createdBy: 'u-admin',
+        createdAt: '2025-09-01T08:00:00.000Z',
+      });
+      await store.putConflict(pair('i1', 's2'));
+      await store.putConflict(pair('i1', 's1'));
+      await store.putConflict(pair('i2', 's1'));
+      await store.putConflict({ ...pair('i2', 's1'), reason: '曾任该校校长' });
+      expect(await store.hasConflict('i1', 's1')).toBe(true);
+      expect(await store.hasConflict('i2', 's2')).toBe(false);
+      expect((await store.findConflicts({ inspectorId: 'i1' })).map((c) => c.schoolId)).toEqual(['s1', 's2']);
+      expect(await store.findConflicts({ schoolId: 's1' })).toEqual([
+        pair('i1', 's1'),
+        { ...pair('i2', 's1'), reason: '曾任该校校长' },
+      ]);
+      expect(await store.deleteConflict('i1', 's1')).toBe(true);
+      expect(await store.deleteConflict('i1', 's1')).toBe(false);
+      expect(await store.hasConflict('i1', 's1')).toBe(false);
+      expect(await errorCodeOf(() => store.findConflicts({} as never))).toBe('STORE_ERR_INVALID');
     });
   });
 }

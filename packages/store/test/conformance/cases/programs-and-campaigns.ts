@@ -1,4 +1,4 @@
-import { campaign, programVersion, TRICKY_TEXT } from '../fixtures.js';
+import { at, campaign, programVersion, TRICKY_TEXT } from '../fixtures.js';
 import { type ConformanceTarget, errorCodeOf } from '../target.js';
 
 export function programAndCampaignCases(target: () => ConformanceTarget): void {
@@ -26,6 +26,22 @@ export function programAndCampaignCases(target: () => ConformanceTarget): void {
       expect((await store.listProgramVersions('opening')).map((v) => v.id)).toEqual(['opening@1']);
     });
 
+    it('retires a version, which stops it being the latest, and reports an unknown version', async () => {
+      const { store } = target();
+      await store.createProgramVersion(programVersion('balanced', 1));
+      await store.createProgramVersion(programVersion('balanced', 2));
+      const retired = await store.setProgramVersionStatus('balanced', 2, 'retired');
+      expect(retired).toEqual(programVersion('balanced', 2, { status: 'retired' }));
+      expect(await store.getProgramVersion('balanced', 2)).toEqual(retired);
+      expect((await store.getLatestProgramVersion('balanced'))?.version).toBe(1);
+      expect(await errorCodeOf(() => store.setProgramVersionStatus('balanced', 7, 'retired'))).toBe(
+        'STORE_ERR_NOT_FOUND',
+      );
+      expect(await errorCodeOf(() => store.setProgramVersionStatus('balanced', 1, 'gone' as never))).toBe(
+        'STORE_ERR_INVALID',
+      );
+    });
+
     it('refuses a version whose id is not key@version', async () => {
       const { store } = target();
       const bad = { ...programVersion('balanced', 1), id: 'balanced@7' };
@@ -44,6 +60,26 @@ export function programAndCampaignCases(target: () => ConformanceTarget): void {
       await store.updateCampaign(campaign('k1', { status: 'completed', targetCount: 12 }));
       expect(await store.getCampaign('k1')).toEqual(campaign('k1', { status: 'completed', targetCount: 12 }));
       expect(await store.getCampaign('k2')).toBeNull();
+    });
+
+    it('finds campaigns newest first within an office subtree, by status and by program', async () => {
+      const { store } = target();
+      await store.createCampaign(campaign('k1', { createdAt: at(1) }));
+      await store.createCampaign(
+        campaign('k2', { createdAt: at(2), officePath: '/p1/m2/c3/', status: 'completed' }),
+      );
+      await store.createCampaign(campaign('k3', { createdAt: at(3), programKey: 'opening' }));
+      await store.createCampaign(campaign('k4', { createdAt: at(3), officePath: '/p1/m1/' }));
+      const ids = async (args: Parameters<typeof store.findCampaigns>[0]) =>
+        (await store.findCampaigns(args)).items.map((c) => c.id);
+      expect(await ids({ limit: 10 })).toEqual(['k4', 'k3', 'k2', 'k1']);
+      expect(await ids({ limit: 10, officePathPrefix: '/p1/m1/' })).toEqual(['k4', 'k3', 'k1']);
+      expect(await ids({ limit: 10, status: 'completed' })).toEqual(['k2']);
+      expect(await ids({ limit: 10, programKey: 'opening' })).toEqual(['k3']);
+      const first = await store.findCampaigns({ limit: 2 });
+      expect(
+        (await store.findCampaigns({ limit: 2, cursor: first.nextCursor })).items.map((c) => c.id),
+      ).toEqual(['k2', 'k1']);
     });
 
     it('reports a missing campaign on update', async () => {

@@ -84,6 +84,76 @@ export function taskCases(target: () => ConformanceTarget): void {
       ]);
     });
 
+    it('finds tasks by assignee, candidate group and due window', async () => {
+      const { store } = target();
+      await store.createInstance(
+        instance('a', {
+          tasks: [
+            task('a', 'e1', {
+              assignee: 'insp1',
+              candidateGroups: ['county-review'],
+              createdAt: at(1),
+              dueAt: at(10),
+            }),
+            task('a', 'e2', {
+              candidateGroups: ['county-review', 'experts'],
+              createdAt: at(2),
+              audience: ['office:c1'],
+            }),
+          ],
+        }),
+      );
+      await store.createInstance(
+        instance('b', {
+          tasks: [
+            task('b', 'e1', {
+              assignee: 'insp1',
+              candidateGroups: ['experts'],
+              createdAt: at(3),
+              dueAt: at(40),
+            }),
+          ],
+        }),
+      );
+      const ids = async (args: FindTasksArgs) => (await store.findTasks(args)).items.map((t) => t.id);
+      expect(await ids({ limit: 10, assignee: 'insp1' })).toEqual(['a:e1', 'b:e1']);
+      expect(await ids({ limit: 10, candidateGroup: 'county-review' })).toEqual(['a:e1', 'a:e2']);
+      expect(await ids({ limit: 10, candidateGroup: 'experts' })).toEqual(['a:e2', 'b:e1']);
+      expect(await ids({ limit: 10, candidateGroup: 'experts', assignee: 'insp1' })).toEqual(['b:e1']);
+      expect(await ids({ limit: 10, audience: ['office:c1'], candidateGroup: 'experts' })).toEqual(['a:e2']);
+      expect(await ids({ limit: 10, audience: ['office:c1'], candidateGroup: 'nobody' })).toEqual([]);
+      expect(await ids({ limit: 10, dueAfter: at(20) })).toEqual(['b:e1']);
+      expect(await ids({ limit: 10, dueAfter: at(5), dueBefore: at(20) })).toEqual(['a:e1']);
+      const first = await store.findTasks({ limit: 1, candidateGroup: 'experts' });
+      expect(await ids({ limit: 1, candidateGroup: 'experts', cursor: first.nextCursor })).toEqual(['b:e1']);
+    });
+
+    it('lists overdue tasks most overdue first, by campaign, office subtree, 责任区 and school', async () => {
+      const { store } = target();
+      await store.createInstances([
+        instance('a', { tasks: [task('a', 'e1', { dueAt: at(20), createdAt: at(1) })] }),
+        instance('b', {
+          schoolId: 's2',
+          districtId: 'd2',
+          officePath: '/p1/m1/c2/',
+          tasks: [task('b', 'e1', { dueAt: at(10), createdAt: at(2) }), task('b', 'e2', { dueAt: null })],
+        }),
+        instance('c', { campaignId: 'k2', tasks: [task('c', 'e1', { dueAt: at(15) })] }),
+        instance('d', { tasks: [task('d', 'e1', { dueAt: at(50) })] }),
+      ]);
+      const ids = async (args: Parameters<typeof store.findOverdueTasks>[0]) =>
+        (await store.findOverdueTasks(args)).items.map((t) => t.id);
+      expect(await ids({ limit: 10, now: at(30) })).toEqual(['b:e1', 'c:e1', 'a:e1']);
+      expect(await ids({ limit: 10, now: at(30), campaignId: 'k1' })).toEqual(['b:e1', 'a:e1']);
+      expect(await ids({ limit: 10, now: at(30), officePathPrefix: '/p1/m1/c1/' })).toEqual(['c:e1', 'a:e1']);
+      expect(await ids({ limit: 10, now: at(30), districtId: 'd2' })).toEqual(['b:e1']);
+      expect(await ids({ limit: 10, now: at(30), schoolId: 's1' })).toEqual(['c:e1', 'a:e1']);
+      expect(await ids({ limit: 10, now: at(5) })).toEqual([]);
+      const first = await store.findOverdueTasks({ limit: 2, now: at(60) });
+      expect(first.items.map((t) => t.id)).toEqual(['b:e1', 'c:e1']);
+      expect(await ids({ limit: 2, now: at(60), cursor: first.nextCursor })).toEqual(['a:e1', 'd:e1']);
+    });
+
     it('returns task views that carry the instance fields', async () => {
       const { store } = target();
       await seedInbox(store);
@@ -201,6 +271,11 @@ export function taskCases(target: () => ConformanceTarget): void {
         { officePath: '/p1/m1/c2/', count: 2 },
       ]);
       expect(await store.campaignProgress('k9', ['status'])).toEqual([]);
+      expect(await store.campaignProgress('k1', ['status'], { scope: 'school' })).toEqual([
+        { status: 'completed', count: 1 },
+        { status: 'running', count: 3 },
+      ]);
+      expect(await store.campaignProgress('k1', [], { scope: 'campaign' })).toEqual([{ count: 1 }]);
     });
   });
 }
