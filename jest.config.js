@@ -7,11 +7,13 @@ export default {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2023' } }],
-    '/node_modules/cookie/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2023' } }],
+    '/node_modules/(cookie|content-disposition)/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2023' } }],
   },
-  // Fastify's light-my-request `require()`s the ESM-only `cookie` 2; Node 20 can, Jest's runtime cannot, so
-  // that one package is compiled to CommonJS for tests.
-  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
+  // Fastify's light-my-request and @fastify/static `require()` the ESM-only `cookie` 2 and
+  // `content-disposition` 3; Node 20 can, Jest's runtime cannot, so those two are compiled to CommonJS.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(cookie|content-disposition)/)(?!.*/node_modules/(cookie|content-disposition)/)',
+  ],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/{packages,server,tests,designer}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

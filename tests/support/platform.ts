@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, createServices, DEMO_PASSWORD, seedDemoCounty } from '@ddt/server';
+import { createServer, createServices, DEMO_PASSWORD, type Services, seedDemoCounty } from '@ddt/server';
 import { createSqliteStore } from '@ddt/store';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 
@@ -15,6 +15,7 @@ const sessionSecret = 'test-session-secret-that-is-long-enough-123';
  */
 export class TestPlatform {
   app!: FastifyInstance;
+  services!: Services;
   readonly dataDir = mkdtempSync(join(tmpdir(), 'ddt-test-'));
   #close: () => Promise<void> = async () => {};
 
@@ -33,14 +34,11 @@ export class TestPlatform {
     const app = createServer({ services, sessionSecret });
     await app.ready();
     this.app = app;
+    this.services = services;
     this.#close = async () => {
       await app.close();
       await store.close();
     };
-  }
-
-  get services() {
-    return (this.app as FastifyInstance & { services: ReturnType<typeof createServices> }).services;
   }
 
   async restart(): Promise<void> {
