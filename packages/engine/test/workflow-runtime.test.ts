@@ -33,7 +33,7 @@ test('a started instance waits at its first user task, persisted with its form, 
     formId: 'fill-form',
     audience: ['school:s1'],
   });
-  expect(Date.parse(task!.dueAt!) - Date.now()).toBeGreaterThan(4.9 * 24 * 3600 * 1000);
+  expect(task!.dueAt).toBe('2026-03-06T08:00:00.000Z'); // now() of the injected clock + params.period (P5D)
   const stored = await store.getInstance('c1:s1');
   expect(JSON.stringify(stored?.state)).not.toContain('"source"');
   expect((await store.findTasks({ audience: ['school:s1'], limit: 10 })).items.map((t) => t.id)).toEqual([
@@ -62,6 +62,33 @@ test('completing a task routes on the submitted data and keeps it for later step
   expect(done.tasks).toEqual([]);
   expect(JSON.stringify(done.state)).toContain('自查完成');
   expect((await store.getInstance('c1:s1'))?.status).toBe('completed');
+});
+
+test('a restarted runtime completes a task of an instance launched before the restart', async () => {
+  const { store, instance } = await setup();
+  const restarted = new WorkflowRuntime({ store, now: () => now });
+  const after = await restarted.completeTask({
+    taskId: instance.tasks[0]!.id,
+    output: { needsReview: true, note: '重启后提交' },
+    submissionId: 'sub-r',
+    completedBy: 'u-school',
+  });
+  expect(after.tasks.map((task) => task.elementId)).toEqual(['review']);
+  const stored = await store.getInstance('c1:s1');
+  expect(stored?.version).toBe(2);
+  expect(JSON.stringify(stored?.state)).toContain('重启后提交');
+});
+
+test('an unknown task id is refused with a coded error', async () => {
+  const { runtime } = await setup();
+  const error = await runtime
+    .completeTask({ taskId: 'c1:s1:nope_1', output: {}, submissionId: null, completedBy: null })
+    .catch((caught: unknown) => caught);
+  expect(isWorkflowError(error, 'WF_ERR_TASK_CLOSED')).toBe(true);
+  const missing = await runtime
+    .completeTask({ taskId: 'nobody:nothing', output: {}, submissionId: null, completedBy: null })
+    .catch((caught: unknown) => caught);
+  expect(isWorkflowError(missing, 'WF_ERR_TASK_NOT_FOUND')).toBe(true);
 });
 
 test('the default flow ends the instance when the condition is false', async () => {

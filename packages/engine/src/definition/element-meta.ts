@@ -13,6 +13,7 @@ export interface UserTaskMeta {
   outputs: IoParameter[];
 }
 
+/** A service, send or business-rule task: a job for the handler registered under `taskType`. */
 export interface ServiceTaskMeta {
   kind: 'serviceTask';
   id: string;
@@ -23,14 +24,25 @@ export interface ServiceTaskMeta {
   outputs: IoParameter[];
 }
 
+/** An element that waits for a message: catch event, boundary event, receive task or message start. */
+export interface MessageCatchMeta {
+  kind: 'messageCatch';
+  id: string;
+  name: string;
+  /** The `bpmn:message` name (FEEL or literal); null when the element names no message. */
+  messageName: string | null;
+  /** `zeebe:subscription correlationKey` of the message (FEEL or literal); null for none. */
+  correlationKey: string | null;
+}
+
 export interface IoParameter {
   source: string;
   target: string;
 }
 
-export type ElementMeta = UserTaskMeta | ServiceTaskMeta;
+export type ElementMeta = UserTaskMeta | ServiceTaskMeta | MessageCatchMeta;
 
-interface ModdleElement {
+export interface ModdleElement {
   $type: string;
   id?: string;
   name?: string;
@@ -38,8 +50,7 @@ interface ModdleElement {
 }
 
 export function readElementMeta(element: ModdleElement): ElementMeta | null {
-  const values = ((element.extensionElements as { values?: ModdleElement[] } | undefined)?.values ??
-    []) as ModdleElement[];
+  const values = extensionValues(element);
   const find = (type: string) => values.find((value) => value.$type === type);
   const id = element.id ?? '';
   const name = element.name ?? id;
@@ -59,7 +70,11 @@ export function readElementMeta(element: ModdleElement): ElementMeta | null {
       outputs: parameters(io?.outputParameters),
     };
   }
-  if (element.$type === 'bpmn:ServiceTask' || element.$type === 'bpmn:SendTask') {
+  if (
+    element.$type === 'bpmn:ServiceTask' ||
+    element.$type === 'bpmn:SendTask' ||
+    element.$type === 'bpmn:BusinessRuleTask'
+  ) {
     const definition = find('zeebe:TaskDefinition');
     return {
       kind: 'serviceTask',
@@ -71,7 +86,42 @@ export function readElementMeta(element: ModdleElement): ElementMeta | null {
       outputs: parameters(io?.outputParameters),
     };
   }
+  const message = messageOf(element);
+  if (message !== undefined) {
+    const subscription = message
+      ? extensionValues(message).find((v) => v.$type === 'zeebe:Subscription')
+      : undefined;
+    return {
+      kind: 'messageCatch',
+      id,
+      name,
+      messageName: stringOrNull(message?.name),
+      correlationKey: stringOrNull(subscription?.correlationKey),
+    };
+  }
   return null;
+}
+
+/**
+ * The message an element waits for: the `bpmn:message` node, null for a message event without a
+ * messageRef, undefined for an element that waits for no message.
+ */
+function messageOf(element: ModdleElement): ModdleElement | null | undefined {
+  if (element.$type === 'bpmn:ReceiveTask') return (element.messageRef as ModdleElement | undefined) ?? null;
+  const isCatch =
+    element.$type === 'bpmn:IntermediateCatchEvent' ||
+    element.$type === 'bpmn:BoundaryEvent' ||
+    element.$type === 'bpmn:StartEvent';
+  if (!isCatch) return undefined;
+  const definitions = (element.eventDefinitions as ModdleElement[] | undefined) ?? [];
+  const definition = definitions.find((candidate) => candidate.$type === 'bpmn:MessageEventDefinition');
+  if (!definition) return undefined;
+  return (definition.messageRef as ModdleElement | undefined) ?? null;
+}
+
+export function extensionValues(element: ModdleElement): ModdleElement[] {
+  return ((element.extensionElements as { values?: ModdleElement[] } | undefined)?.values ??
+    []) as ModdleElement[];
 }
 
 function stringOrNull(value: unknown): string | null {

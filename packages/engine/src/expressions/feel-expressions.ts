@@ -2,7 +2,7 @@ import { WorkflowError } from '../errors.js';
 import { evaluateFeel, isFeel } from './feel.js';
 
 interface ExpressionContext {
-  environment?: { variables?: Record<string, unknown> };
+  environment?: { variables?: Record<string, unknown>; options?: { clock?: () => number } };
 }
 
 /**
@@ -12,14 +12,15 @@ interface ExpressionContext {
  */
 export const feelExpressions = {
   resolveExpression(expression: unknown, context: ExpressionContext): unknown {
-    if (isFeel(expression)) return evaluateFeel(expression, context.environment?.variables ?? {});
+    if (isFeel(expression)) {
+      const environment = context.environment;
+      return evaluateFeel(expression, environment?.variables ?? {}, clockOf(environment));
+    }
     if (typeof expression === 'string' && expression.includes('${')) {
       throw new WorkflowError(
         'WF_ERR_SCRIPT_FORBIDDEN',
         `不支持 \${} 表达式，请改用 FEEL（以 = 开头）：${expression}`,
-        {
-          expression,
-        },
+        { expression },
       );
     }
     return expression;
@@ -27,3 +28,9 @@ export const feelExpressions = {
   isExpression: isFeel,
   hasExpression: isFeel,
 };
+
+/** The step's clock, given to every engine environment as the `clock` option (see `process-run.ts`). */
+export function clockOf(environment: { options?: { clock?: () => number } } | undefined): Date {
+  const clock = environment?.options?.clock;
+  return clock ? new Date(clock()) : new Date();
+}

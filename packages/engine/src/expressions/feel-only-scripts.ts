@@ -1,9 +1,10 @@
 import { WorkflowError } from '../errors.js';
 import { evaluateFeel, isFeel } from './feel.js';
+import { clockOf } from './feel-expressions.js';
 
 type Callback = (error: Error | null, result?: unknown) => void;
 interface ScriptScope {
-  environment: { variables: Record<string, unknown> };
+  environment: { variables: Record<string, unknown>; options?: { clock?: () => number } };
 }
 interface ScriptOwner {
   id: string;
@@ -39,7 +40,8 @@ function feelCondition(flow: ScriptOwner) {
         );
       }
       try {
-        callback(null, evaluateFeel(body, scope.environment.variables) === true);
+        const environment = scope.environment;
+        callback(null, evaluateFeel(body, environment.variables, clockOf(environment)) === true);
       } catch (error) {
         callback(error as Error);
       }

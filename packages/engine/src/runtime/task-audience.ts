@@ -22,17 +22,18 @@ export function resolveAssignment(
   meta: UserTaskMeta,
   variables: Record<string, unknown>,
   parties: InstanceParties,
+  now: Date,
 ): ResolvedAssignment {
   const audience = new Set<string>();
   let assignee: string | null = null;
   if (meta.assignee) {
-    const value = isFeel(meta.assignee) ? evaluateFeel(meta.assignee, variables) : meta.assignee;
+    const value = isFeel(meta.assignee) ? evaluateFeel(meta.assignee, variables, now) : meta.assignee;
     if (typeof value === 'string' && value !== '') {
       assignee = value;
       audience.add(value === parties.schoolId ? `school:${value}` : `user:${value}`);
     }
   }
-  const candidateGroups = listOf(meta.candidateGroups, variables);
+  const candidateGroups = listOf(meta.candidateGroups, variables, now);
   for (const group of candidateGroups) {
     if (group === 'school' && parties.schoolId) audience.add(`school:${parties.schoolId}`);
     else if (group === 'inspector' && parties.inspectorId) audience.add(`user:${parties.inspectorId}`);
@@ -41,9 +42,9 @@ export function resolveAssignment(
   return { assignee, candidateGroups, audience: [...audience] };
 }
 
-function listOf(expression: string | null, variables: Record<string, unknown>): string[] {
+function listOf(expression: string | null, variables: Record<string, unknown>, now: Date): string[] {
   if (!expression) return [];
-  const value = isFeel(expression) ? evaluateFeel(expression, variables) : expression;
+  const value = isFeel(expression) ? evaluateFeel(expression, variables, now) : expression;
   const items = Array.isArray(value) ? value : String(value ?? '').split(',');
   return items.map((item) => String(item).trim()).filter((item) => item !== '');
 }

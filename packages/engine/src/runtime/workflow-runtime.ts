@@ -1,26 +1,31 @@
-import type { Campaign, Instance, OpenTask, ProgramVersion, School, Store } from '@ddt/store';
-import { isStoreError } from '@ddt/store';
-import type { Engine } from 'bpmn-engine';
-import { type CompiledDefinition, compileDefinition } from '../definition/compile-definition.js';
+import type { JobLogger } from '@ddt/sdk';
+import type { Campaign, Instance, ProgramVersion, School, Store } from '@ddt/store';
+import {
+  type CompiledDefinition,
+  compileDefinition,
+  type ProcessScope,
+} from '../definition/compile-definition.js';
 import { WorkflowError } from '../errors.js';
-import { evaluateFeel, isFeel } from '../expressions/feel.js';
-import { newEngine } from './engine-factory.js';
-import { userVariables } from './process-variables.js';
-import { type InstanceParties, resolveAssignment } from './task-audience.js';
+import { HandlerRegistry } from '../jobs/handler-registry.js';
+import { type CompleteTaskArgs, completeTask } from './complete-task.js';
+import { type CorrelatedMessage, type CorrelateMessageArgs, correlateMessage } from './correlate-message.js';
+import { fireTimer, type TimerOutcome } from './fire-timer.js';
+import { launchInstance } from './launch-instance.js';
+import { type MigrateInstancesArgs, type MigrationReport, migrateInstances } from './migrate-instances.js';
+import { retryIncident } from './retry-incident.js';
+import { runJob } from './run-job.js';
+import type { RuntimeContext } from './runtime-context.js';
 
-type Execution = Awaited<ReturnType<Engine['execute']>>;
-interface PostponedApi {
-  id: string;
-  type: string;
-  executionId: string;
-  owner: { environment: { variables: Record<string, unknown> } };
-  signal(message?: unknown): void;
-}
+export type { CompleteTaskArgs } from './complete-task.js';
 
 export interface WorkflowRuntimeOptions {
   store: Store;
-  /** Injected clock (tests); defaults to the system clock. */
+  /** Injected clock (tests); defaults to the system clock. Timers, due dates and FEEL `now()` read it. */
   now?: () => Date;
+  /** The task handlers service tasks may name. Default: none (a service task then gets an incident). */
+  handlers?: HandlerRegistry;
+  /** Where handlers' `job.logger` writes. Default: warnings and errors to the console. */
+  jobLogger?: JobLogger;
 }
 
 export interface StartInstanceArgs {
@@ -31,27 +36,43 @@ export interface StartInstanceArgs {
   params: Record<string, unknown>;
 }
 
-export interface CompleteTaskArgs {
-  taskId: string;
-  /** Variables from the already validated submission. */
-  output: Record<string, unknown>;
-  /** The stored submission this completion accepts (null for a task without a form). */
-  submissionId: string | null;
-  completedBy: string | null;
+export interface StartCampaignInstanceArgs {
+  /** Default `${campaign.id}:campaign`. */
+  instanceId?: string;
+  program: ProgramVersion;
+  campaign: Campaign;
+  params: Record<string, unknown>;
 }
 
+const consoleJobLogger: JobLogger = {
+  info() {},
+  warn: (message, detail) => console.warn(`[job] ${message}`, detail ?? ''),
+  error: (message, detail) => console.error(`[job] ${message}`, detail ?? ''),
+};
+
 /**
- * Runs program instances on bpmn-engine. Each step recovers the instance from its stored state, runs it
- * until it waits again, and writes the whole instance back in one version-checked write.
+ * Runs program instances on bpmn-elements. Each step recovers the instance's runs from the stored
+ * record, runs them until they wait again, and writes the whole instance back in one version-checked
+ * write. Timers and jobs are fired by a `TimerScheduler` calling `fireTimer`.
  */
 export class WorkflowRuntime {
   readonly #store: Store;
   readonly #now: () => Date;
   readonly #definitions = new Map<string, Promise<CompiledDefinition>>();
+  readonly #programs = new Map<string, Promise<ProgramVersion>>();
+  readonly #ctx: RuntimeContext;
 
   constructor(options: WorkflowRuntimeOptions) {
     this.#store = options.store;
     this.#now = options.now ?? (() => new Date());
+    this.#ctx = {
+      store: this.#store,
+      now: this.#now,
+      handlers: options.handlers ?? new HandlerRegistry(),
+      jobLogger: options.jobLogger ?? consoleJobLogger,
+      definitionFor: (program) => this.definitionFor(program),
+      programOf: (instance) => this.#programOf(instance.programKey, instance.programVersion),
+    };
   }
 
   /** Parses a program version's BPMN once; later calls share the result. */
@@ -65,195 +86,94 @@ export class WorkflowRuntime {
     return compiled;
   }
 
+  /** The process scopes a program version has (`school`, and `campaign` if it has a campaign-scope process). */
+  async scopesOf(program: ProgramVersion): Promise<ProcessScope[]> {
+    return (await this.definitionFor(program)).processes.map((process) => process.scope);
+  }
+
   /** Starts one school's instance. Idempotent by instance id: a retried launch never duplicates a school. */
   async startInstance(args: StartInstanceArgs): Promise<{ created: boolean; instance: Instance }> {
     const existing = await this.#store.getInstance(args.instanceId);
     if (existing) return { created: false, instance: existing };
     const definition = await this.definitionFor(args.program);
-    const engine = newEngine(definition);
-    const variables = {
-      school: {
-        id: args.school.id,
-        name: args.school.name,
-        type: args.school.type,
-        ownership: args.school.ownership,
-        districtId: args.school.districtId,
-        officeId: args.school.officeId,
-        inspectorId: args.school.inspectorId,
+    const instance = await launchInstance(
+      definition,
+      args.program,
+      {
+        instanceId: args.instanceId,
+        scope: 'school',
+        campaign: args.campaign,
+        school: args.school,
+        params: args.params,
       },
-      campaign: {
-        id: args.campaign.id,
-        title: args.campaign.title,
-        deadline: args.campaign.deadline,
-        officeId: args.campaign.officeId,
-      },
-      params: args.params,
-    };
-    const execution = await runGuarded(() => engine.execute({ variables }));
-    const at = this.#now().toISOString();
-    const parties = {
-      schoolId: args.school.id,
-      inspectorId: args.school.inspectorId,
-      officeId: args.campaign.officeId,
-    };
-    const instance: Instance = {
-      id: args.instanceId,
-      campaignId: args.campaign.id,
-      programKey: args.program.key,
-      programVersion: args.program.version,
-      scope: 'school',
-      schoolId: args.school.id,
-      officePath: args.school.officePath,
-      districtId: args.school.districtId,
-      schoolType: args.school.type,
-      status: 'running',
-      state: null,
-      tasks: [],
-      timers: [],
-      messages: [],
-      incidents: [],
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    };
-    await this.#capture(instance, engine, execution, definition, parties, []);
+      this.#now(),
+    );
     return this.#store.createInstance(instance);
   }
 
   /**
-   * Completes an open user task: merges the output into the process variables (all of it, or only the
-   * task's output mappings), resumes, runs to the next wait and writes the instance once. A second
-   * completion of the same task, or a concurrent one, changes nothing.
+   * Starts the campaign's one instance of the program's campaign-scope process (county summaries,
+   * roll-ups): variables `campaign` and `params`, no school. Idempotent like `startInstance`.
    */
-  async completeTask(args: CompleteTaskArgs): Promise<Instance> {
-    const instanceId = args.taskId.slice(0, args.taskId.lastIndexOf(':'));
-    const stored = await this.#store.getInstance(instanceId);
-    if (!stored) throw new WorkflowError('WF_ERR_TASK_NOT_FOUND', '任务不存在', { taskId: args.taskId });
-    const task = stored.tasks.find((open) => open.id === args.taskId);
-    if (!task)
-      throw new WorkflowError('WF_ERR_TASK_CLOSED', '该任务已办结，不能重复提交', { taskId: args.taskId });
-    const program = await this.#store.getProgramVersion(stored.programKey, stored.programVersion);
-    if (!program)
-      throw new WorkflowError(
-        'WF_ERR_DEFINITION',
-        `流程版本 ${stored.programKey}@${stored.programVersion} 不存在`,
-      );
-    const definition = await this.definitionFor(program);
-    const campaign = await this.#store.getCampaign(stored.campaignId);
-    const school = stored.schoolId ? await this.#store.getSchool(stored.schoolId) : null;
-
-    const engine = newEngine(definition);
-    engine.recover(structuredClone(stored.state));
-    const execution = await runGuarded(() => engine.resume());
-    const waiting = (execution.getPostponed() as unknown as PostponedApi[]).find(
-      (api) => api.executionId === task.executionId,
+  async startCampaignInstance(
+    args: StartCampaignInstanceArgs,
+  ): Promise<{ created: boolean; instance: Instance }> {
+    const instanceId = args.instanceId ?? `${args.campaign.id}:campaign`;
+    const existing = await this.#store.getInstance(instanceId);
+    if (existing) return { created: false, instance: existing };
+    const definition = await this.definitionFor(args.program);
+    const instance = await launchInstance(
+      definition,
+      args.program,
+      { instanceId, scope: 'campaign', campaign: args.campaign, school: null, params: args.params },
+      this.#now(),
     );
-    if (!waiting)
-      throw new WorkflowError('WF_ERR_TASK_CLOSED', '该任务已不在等待状态', { taskId: args.taskId });
-
-    const meta = definition.elements.get(task.elementId);
-    const variables = waiting.owner.environment.variables;
-    if (meta?.kind === 'userTask' && meta.outputs.length > 0) {
-      const scope = { ...userVariables(variables), ...args.output };
-      for (const mapping of meta.outputs) {
-        variables[mapping.target] = isFeel(mapping.source)
-          ? evaluateFeel(mapping.source, scope)
-          : mapping.source;
-      }
-    } else {
-      Object.assign(variables, args.output);
-    }
-    await runGuarded(async () => waiting.signal({ output: args.output }));
-
-    const completedAt = this.#now().toISOString();
-    const next: Instance = {
-      ...stored,
-      updatedAt: completedAt,
-      history: [
-        ...(stored.history ?? []),
-        {
-          taskId: task.id,
-          elementId: task.elementId,
-          name: task.name,
-          formId: task.formId,
-          submissionId: args.submissionId,
-          completedBy: args.completedBy,
-          completedAt,
-        },
-      ],
-    };
-    const parties = {
-      schoolId: stored.schoolId,
-      inspectorId: school?.inspectorId ?? null,
-      officeId: campaign?.officeId ?? '',
-    };
-    await this.#capture(next, engine, execution, definition, parties, stored.tasks);
-    try {
-      return await this.#store.updateInstance(next, stored.version);
-    } catch (error) {
-      if (isStoreError(error, 'STORE_ERR_CONFLICT')) {
-        throw new WorkflowError('WF_ERR_CONFLICT', '该任务正被他人同时处理，请刷新后重试', {
-          taskId: args.taskId,
-        });
-      }
-      throw error;
-    }
+    return this.#store.createInstance(instance);
   }
 
-  /** Records what the settled engine waits for into the instance record (state, open tasks, status). */
-  async #capture(
-    instance: Instance,
-    engine: Engine,
-    execution: Execution,
-    definition: CompiledDefinition,
-    parties: InstanceParties,
-    previousTasks: OpenTask[],
-  ): Promise<void> {
-    const state = await engine.getState();
-    for (const entry of (state as { definitions?: { source?: unknown }[] }).definitions ?? [])
-      delete entry.source;
-    instance.state = state;
-    const at = this.#now().toISOString();
-    const tasks: OpenTask[] = [];
-    for (const api of execution.getPostponed() as unknown as PostponedApi[]) {
-      if (api.type !== 'bpmn:UserTask') continue;
-      const meta = definition.elements.get(api.id);
-      if (meta?.kind !== 'userTask') continue;
-      const variables = userVariables(api.owner.environment.variables);
-      const id = `${instance.id}:${api.executionId}`;
-      const previous = previousTasks.find((task) => task.id === id);
-      const assignment = resolveAssignment(meta, variables, parties);
-      const due = meta.dueDate && isFeel(meta.dueDate) ? evaluateFeel(meta.dueDate, variables) : meta.dueDate;
-      tasks.push({
-        id,
-        elementId: api.id,
-        executionId: api.executionId,
-        name: meta.name,
-        formId: meta.formId,
-        assignee: assignment.assignee,
-        candidateGroups: assignment.candidateGroups,
-        audience: assignment.audience,
-        dueAt:
-          previous?.dueAt ?? (typeof due === 'string' && due !== '' ? new Date(due).toISOString() : null),
-        createdAt: previous?.createdAt ?? at,
+  /**
+   * Completes an open user task: merges the output, resumes, runs to the next wait, writes once. A
+   * second or concurrent completion gets `WF_ERR_TASK_CLOSED` / `WF_ERR_CONFLICT` and changes nothing.
+   */
+  completeTask(args: CompleteTaskArgs): Promise<Instance> {
+    return completeTask(this.#ctx, args);
+  }
+
+  /** Delivers a message to the instances waiting for it; none waiting is `WF_ERR_MESSAGE_UNMATCHED`. */
+  correlateMessage(args: CorrelateMessageArgs): Promise<CorrelatedMessage[]> {
+    return correlateMessage(this.#ctx, args);
+  }
+
+  /**
+   * Fires one due timer of an instance (a BPMN timer, a recurring start or a job). Called by the
+   * scheduler for each timer it has claimed; safe to call for a timer that is gone or not yet due.
+   */
+  fireTimer(instanceId: string, timerId: string): Promise<TimerOutcome> {
+    if (timerId.startsWith('job:')) return runJob(this.#ctx, instanceId, timerId);
+    return fireTimer(this.#ctx, instanceId, timerId);
+  }
+
+  /** An admin's retry of an incident (a failed job, timer or recurring start). */
+  retryIncident(instanceId: string, incidentId: string): Promise<Instance> {
+    return retryIncident(this.#ctx, instanceId, incidentId);
+  }
+
+  /** Moves instances to another version of their program; the report names each one that cannot move and why. */
+  migrateInstances(args: MigrateInstancesArgs): Promise<MigrationReport> {
+    return migrateInstances(this.#ctx, args);
+  }
+
+  #programOf(key: string, version: number): Promise<ProgramVersion> {
+    const id = `${key}@${version}`;
+    let program = this.#programs.get(id);
+    if (!program) {
+      program = this.#store.getProgramVersion(key, version).then((found) => {
+        if (!found) throw new WorkflowError('WF_ERR_DEFINITION', `流程版本 ${id} 不存在`, { program: id });
+        return found;
       });
+      program.catch(() => this.#programs.delete(id));
+      this.#programs.set(id, program);
     }
-    instance.tasks = tasks;
-    // bpmn-engine's execution is `running` while anything waits, `idle` once every process has ended.
-    const status = (execution as unknown as { state: string }).state;
-    if (status === 'idle') instance.status = 'completed';
-    else if (status === 'error') instance.status = 'failed';
-  }
-}
-
-/** bpmn-engine reports definition errors by rejecting; turn those into coded workflow errors. */
-async function runGuarded<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof WorkflowError) throw error;
-    const cause = (error as { source?: { error?: unknown } }).source?.error ?? error;
-    if (cause instanceof WorkflowError) throw cause;
-    throw new WorkflowError('WF_ERR_RUN', `流程运行出错：${(error as Error).message}`);
+    return program;
   }
 }
