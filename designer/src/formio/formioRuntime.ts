@@ -1,6 +1,6 @@
+import { zhCN } from '@ddt/forms/i18n';
 import { Formio } from '@formio/js/form';
 import formioI18nModule from '@formio/js/lib/cjs/i18n';
-import { zhCN } from './zhCNPlaceholder.js';
 import '@formio/js/dist/formio.form.min.css';
 import 'bootstrap-icons/font/bootstrap-icons.css';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../api/types.js';
-import { Link, usePath } from '../routing/router.js';
+import { Link, navigate, usePath } from '../routing/router.js';
 import { useSession, useUser } from '../session/SessionContext.js';
 
 const ROLE_LABELS: Record<Role, string> = { office: '督导室', inspector: '责任督学', school: '学校' };
@@ -20,6 +20,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const user = useUser();
   const { signOut } = useSession();
   const path = usePath();
+  // The next user starts from the inbox, not from a page of the previous user.
+  const logOut = () => void signOut().finally(() => navigate('/', { replace: true }));
   return (
     <>
       <a className="visually-hidden-focusable position-absolute p-2 bg-white" href="#main">
@@ -34,7 +36,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             {user.displayName}
             <span className="badge text-bg-light ms-2">{ROLE_LABELS[user.role]}</span>
           </span>
-          <button type="button" className="btn btn-sm btn-outline-light" onClick={() => void signOut()}>
+          <button type="button" className="btn btn-sm btn-outline-light" onClick={logOut}>
             退出登录
           </button>
         </div>
