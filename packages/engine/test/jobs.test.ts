@@ -1,5 +1,6 @@
 import { defineTaskHandler, type TaskHandler } from '@ddt/sdk';
 import { Type } from '@sinclair/typebox';
+import type { AnyTaskHandler } from '../src/index.js';
 import { harness } from './fixtures/harness.js';
 
 const Input = Type.Object({ phone: Type.String(), text: Type.String() });
@@ -35,7 +36,7 @@ function smsHandler(behaviour: Behaviour, timeoutMs?: number) {
 }
 
 /** Launches, submits the first form (with a phone number) and returns the instance waiting at the job. */
-async function atJob(handlers: TaskHandler[], phone: unknown = '13800000000') {
+async function atJob(handlers: AnyTaskHandler[], phone: unknown = '13800000000') {
   const h = await harness('Jobs.notify.bpmn', { handlers });
   const id = await h.launch();
   const fill = (await h.store.getInstance(id))!.tasks[0]!;

@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 test.each([
-  ['a ${} expression reaching Function through constructor', 'code-in-expression.bpmn'],
+  ['a dollar-brace expression reaching Function through constructor', 'code-in-expression.bpmn'],
   ['a JavaScript script task', 'script-task.bpmn'],
   ['a JavaScript sequence-flow condition', 'javascript-condition.bpmn'],
 ])('%s does not run and the launch fails with a coded error', async (_name, fixture) => {

@@ -1,15 +1,19 @@
 import type { TaskHandler } from '@ddt/sdk';
 
+/** A handler of any input and output schema (a handler's `job` parameter makes the types invariant). */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds handlers of every schema
+export type AnyTaskHandler = TaskHandler<any, any>;
+
 /** The task handlers service tasks can name (`<zeebe:taskDefinition type="…">`), by type. */
 export class HandlerRegistry {
   readonly #handlers = new Map<string, TaskHandler>();
 
-  constructor(handlers: Iterable<TaskHandler> = []) {
+  constructor(handlers: Iterable<AnyTaskHandler> = []) {
     for (const handler of handlers) this.register(handler);
   }
 
   /** Adds a handler; a second handler of the same type is a programming error. */
-  register(handler: TaskHandler): this {
+  register(handler: AnyTaskHandler): this {
     if (this.#handlers.has(handler.type)) throw new Error(`任务处理器类型重复：${handler.type}`);
     this.#handlers.set(handler.type, handler);
     return this;
