@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileDefinition } from '@ddt/engine';
+import { checkDefinition, compileDefinition } from '@ddt/engine';
 import { type IndicatorNode, loadProgramFolder, type ProgramBundle } from '@ddt/program';
 import {
   diagramIds,
@@ -50,7 +50,7 @@ interface LoadedProgram {
 
 const handlersDoc = readFileSync(join(definitionsDir, 'HANDLERS.md'), 'utf8');
 const documentedHandlers = new Set(
-  [...handlersDoc.matchAll(/^#{2,3} `([a-z][a-z0-9.-]*)`/gm)].map((m) => m[1]),
+  [...handlersDoc.matchAll(/^#{2,3} `([a-z][a-z0-9.-]*)`/gm)].map((m) => String(m[1])),
 );
 
 // `kaixue` is the lead's minimal first 开学督导 for the foundation walk; `kaixue-full` replaces it.
@@ -670,9 +670,15 @@ describe.each(folders)('program %s', (folder) => {
     }
   });
 
-  test('the runtime compiles its BPMN as the server does when it publishes the program', async () => {
-    const compiled = await compileDefinition(program(folder).bundle.bpmn);
+  test('the runtime compiles its BPMN and its publish check finds no problem', async () => {
+    const p = program(folder);
+    const compiled = await compileDefinition(p.bundle.bpmn);
     expect(compiled.processes.filter((x) => x.scope === 'school')).toHaveLength(1);
+    const problems = await checkDefinition(p.bundle.bpmn, {
+      formIds: Object.keys(p.bundle.forms),
+      handlerTypes: documentedHandlers,
+    });
+    expect(problems).toEqual([]);
   });
 
   test('its diagram shows every element and flow, so the Camunda Modeler can open it', () => {
