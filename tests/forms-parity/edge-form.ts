@@ -281,6 +281,15 @@ export const edgeForm = {
       validate: { minWords: 2, pattern: '[^x]*' },
     },
     { type: 'currency', key: 'money', label: '金额', input: true, validate: { required: true, max: 100 } },
+    {
+      type: 'datetime',
+      key: 'visitDate',
+      label: '检查日期',
+      input: true,
+      enableTime: false,
+      widget: { type: 'calendar', minDate: '2020-01-01T00:00:00+08:00', maxDate: null },
+      validate: { required: true },
+    },
     { type: 'button', key: 'submit', label: '提交', input: true },
   ],
 };

@@ -47,6 +47,11 @@ export function generateSubmissions(form: object, count: number, seed: number) {
         );
       case 'number':
         return wrong([0, 1, 5, 11, -3, 2.5, '7', ' 8 ', '', null, 1001, 3, 4], ['abc', true, [1]]);
+      case 'datetime':
+        return wrong(
+          ['2026-03-01T00:00:00+08:00', '2019-05-01T00:00:00Z', 'not a date', 'Invalid date', '', null],
+          [20260301, {}],
+        );
       case 'currency':
         return wrong([0, 50, 150, null, '', 99.5], ['20', 'x']);
       case 'radio':

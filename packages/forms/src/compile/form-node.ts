@@ -101,6 +101,8 @@ function valueKindOf(component: FormComponent, modelType: ModelType, data: boole
       return multiple || component.allowMultipleMasks ? 'any' : 'text';
     case 'textarea':
       return multiple || component.as === 'json' ? 'any' : 'text';
+    case 'datetime':
+      return multiple ? 'any' : 'text';
     case 'number':
       return multiple ? 'any' : 'number';
     case 'currency':

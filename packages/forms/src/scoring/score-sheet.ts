@@ -65,6 +65,11 @@ export const ScoreSheetSchema = Type.Object(
     passed: Type.Boolean(),
     /** Codes of every failed key indicator (area and total scope), in tree order. */
     failedKeyIndicators: Type.Array(Type.String()),
+    /**
+     * How many there are. For the "something failed" branch of a gateway write `=score.failedKeyCount > 0`:
+     * feelin 8 gives null, not false, for `=score.failedKeyIndicators = []` when the list is not empty.
+     */
+    failedKeyCount: Type.Integer({ minimum: 0 }),
     areas: Type.Array(AreaScoreSchema),
     /** Every node of the tree, parents first. */
     indicators: Type.Array(IndicatorScoreSchema),

@@ -146,6 +146,7 @@ export function scoreSubmission(input: ScoreInput): ScoreSheet {
     grade: band.label,
     passed,
     failedKeyIndicators: failedKeys.map((failed) => failed.code),
+    failedKeyCount: failedKeys.length,
     areas,
     indicators: rows,
   };

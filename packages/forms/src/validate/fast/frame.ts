@@ -1,5 +1,3 @@
-import type { FastNode } from './plan.js';
-
 /** Where a component is being visited: its row, its path and what its ancestors decided. */
 export interface Frame {
   /** The object holding this component's value (the root data, a datagrid row, a container value); null when missing. */
@@ -10,10 +8,8 @@ export interface Frame {
   prefix: string;
   /** The current datagrid row (for conditions on a sibling in the same row); null outside rows. */
   arrayRow: Record<string, unknown> | null;
-  dataIndex: number | undefined;
   /** Where this row's kept values go in the cleaned output. */
   slot: OutputSlot;
-  parent: FastNode | undefined;
   parentConditionallyHidden: boolean;
   parentIntentionallyHidden: boolean;
 }

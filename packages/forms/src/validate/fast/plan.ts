@@ -46,6 +46,7 @@ const VALUE_TYPES = new Set([
   'textfield',
   'textarea',
   'email',
+  'datetime',
   'number',
   'currency',
   'checkbox',

@@ -41,9 +41,7 @@ export function runFastEngine(
     rowSegments: [],
     prefix: '',
     arrayRow: null,
-    dataIndex: undefined,
     slot: rootSlot(output),
-    parent: undefined,
     parentConditionallyHidden: false,
     parentIntentionallyHidden: false,
   };
@@ -143,7 +141,6 @@ function visitChildren(
   intentionallyHidden: boolean,
 ) {
   const inherited = {
-    parent: node,
     parentConditionallyHidden: conditionallyHidden,
     parentIntentionallyHidden: intentionallyHidden,
   };
@@ -179,7 +176,6 @@ function visitChildren(
         rowSegments: [...segments, String(index)],
         prefix: `${path}[${index}]`,
         arrayRow: row,
-        dataIndex: index,
         slot: childSlot(frame.slot, node.key, index),
       };
       for (const item of node.children) visit(item, child, run);
@@ -192,7 +188,6 @@ function visitChildren(
       rowSegments: [...segments, '0'],
       prefix: `${path}[0]`,
       arrayRow: null,
-      dataIndex: undefined,
       slot: childSlot(frame.slot, node.key, 0),
     };
     for (const item of node.children) visit(item, child, run);
