@@ -28,6 +28,7 @@ export {
   type ValidationResult,
   ValidationResultSchema,
 } from './schemas/field-error.js';
+export { checkIndicatorMapping, type IndicatorMappingProblem } from './scoring/check-indicator-mapping.js';
 export {
   type AreaScore,
   AreaScoreSchema,

@@ -1,4 +1,10 @@
-import { compileForm, ScoreSheetSchema, scoreSubmission, validateSubmission } from '@ddt/forms';
+import {
+  checkIndicatorMapping,
+  compileForm,
+  ScoreSheetSchema,
+  scoreSubmission,
+  validateSubmission,
+} from '@ddt/forms';
 import type { IndicatorSet } from '@ddt/program';
 import { Value } from '@sinclair/typebox/value';
 import { kaixueIndicators } from './fixtures/kaixue-indicators.js';
@@ -253,5 +259,41 @@ describe('scoring the 幼儿园办园行为督导评估 tree (A1–A5 with 关�
     // A1: (0 + 6) of 20 points → 6/20 × 20 = 6
     expect(sheet.areas[0]).toMatchObject({ code: 'A1', score: 6, max: 20 });
     expect(sheet).toMatchObject({ total: 86, grade: '良好', passed: true });
+  });
+});
+
+describe('checkIndicatorMapping', () => {
+  test('finds unknown codes, leaves nobody answers and components that cannot express their rule', () => {
+    const indicators: IndicatorSet = {
+      forms: ['f'],
+      gradeBands: [{ minPercent: 0, label: '合格' }],
+      tree: [
+        {
+          code: 'A1',
+          name: '领域',
+          children: [
+            { code: 'A1.1', name: '评分项', rule: 'score', maxScore: 10 },
+            { code: 'A1.2', name: '达标项', rule: 'level', maxScore: 10 },
+            { code: 'A1.3', name: '关键项', rule: 'pass', key: true },
+          ],
+        },
+      ],
+    };
+    const form = compileForm({
+      components: [
+        number('a', 'A1.1'),
+        radio('b', 'A1.2', ['good', 'bad']),
+        radio('c', 'A1', PASS),
+        radio('d', 'Z9', PASS),
+      ],
+    });
+    expect(
+      checkIndicatorMapping(indicators, { f: form }).map((problem) => [problem.code, problem.indicator]),
+    ).toEqual([
+      ['FORM_ERR_INDICATOR_VALUES', 'A1.2'],
+      ['FORM_ERR_INDICATOR_UNKNOWN', 'A1'],
+      ['FORM_ERR_INDICATOR_UNKNOWN', 'Z9'],
+      ['FORM_ERR_INDICATOR_UNMAPPED', 'A1.3'],
+    ]);
   });
 });
