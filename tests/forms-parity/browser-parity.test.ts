@@ -2,6 +2,7 @@ import { compileForm, validateSubmission } from '@ddt/forms';
 import type { Browser, Page } from 'playwright-core';
 import { type BrowserOutcome, openFormioPage, runInBrowser } from './browser-formio.js';
 import { parityCases } from './parity-cases.js';
+import { referenceEngineForm } from './parity-forms.js';
 
 /**
  * The browser and the server must tell a user the same thing. Each case is rendered by @formio/js 5.6 in
@@ -34,7 +35,9 @@ describe('validation parity between @formio/js in Chromium and the server', () =
     const browserErrors = outcome.errors.filter(
       (error) => error.path || !outcome.errors.some((other) => other.path && other.message === error.message),
     );
-    const result = validateSubmission(compileForm(item.form), outcome.data);
+    const compiled = compileForm(item.form);
+    expect(compiled.engine).toBe(item.form === referenceEngineForm ? 'reference' : 'fast');
+    const result = validateSubmission(compiled, outcome.data);
     const serverErrors = result.ok ? [] : result.errors;
 
     expect(summary(serverErrors)).toEqual(summary(browserErrors));

@@ -1,4 +1,4 @@
-import { kindergartenForm, selfCheckForm } from './parity-forms.js';
+import { kindergartenForm, referenceEngineForm, selfCheckForm } from './parity-forms.js';
 
 export interface ParityCase {
   name: string;
@@ -198,5 +198,17 @@ export const parityCases: ParityCase[] = [
     form: kindergartenForm,
     data: { ...validKindergarten, summary: '一 二 三 四 五 六' },
     expects: ['summary:maxWords'],
+  },
+  {
+    name: '参考引擎：完整有效',
+    form: referenceEngineForm,
+    data: { founded: '09/01/1958', contact: '王老师', area: 'rural', pupils: 320 },
+    expects: [],
+  },
+  {
+    name: '参考引擎：必填、长度、选项、范围',
+    form: referenceEngineForm,
+    data: { contact: '很长的联系人', area: 'mountain', pupils: 0 },
+    expects: ['founded:day', 'contact:maxLength', 'area:onlyAvailableItems', 'pupils:min'],
   },
 ];

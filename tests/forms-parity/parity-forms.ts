@@ -320,3 +320,40 @@ export const kindergartenForm = {
     { type: 'button', key: 'submit', label: '提交', input: true, action: 'submit' },
   ],
 };
+
+/** Uses a `day` component, which the fast engine leaves to @formio/core: the reference path must match too. */
+export const referenceEngineForm = {
+  display: 'form',
+  components: [
+    {
+      type: 'day',
+      key: 'founded',
+      label: '建校日期',
+      input: true,
+      fields: { day: { required: true }, month: { required: true }, year: { required: true } },
+    },
+    {
+      type: 'textfield',
+      key: 'contact',
+      label: '联系人',
+      input: true,
+      validate: { required: true, maxLength: 4 },
+    },
+    {
+      type: 'select',
+      key: 'area',
+      label: '所在区域',
+      input: true,
+      dataSrc: 'values',
+      data: {
+        values: options([
+          ['city', '城区'],
+          ['rural', '农村'],
+        ]),
+      },
+      validate: { required: true },
+    },
+    { type: 'number', key: 'pupils', label: '学生数', input: true, validate: { min: 1 } },
+    { type: 'button', key: 'submit', label: '提交', input: true, action: 'submit' },
+  ],
+};
