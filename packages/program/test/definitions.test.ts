@@ -28,7 +28,16 @@ const ROLES = new Set(['school', 'inspector', 'office']);
 const LAUNCH_FIELDS: Record<string, Set<string>> = {
   school: new Set(['id', 'name', 'type', 'ownership', 'districtId', 'officeId', 'inspectorId']),
   campaign: new Set(['id', 'title', 'deadline', 'officeId']),
-  score: new Set(['total', 'percent', 'grade', 'failedKeyIndicators', 'passed']),
+  score: new Set([
+    'total',
+    'maxTotal',
+    'percent',
+    'grade',
+    'passed',
+    'failedKeyIndicators',
+    'failedKeyCount',
+    'areas',
+  ]),
 };
 const FORBIDDEN_TYPES = new Set([
   'bpmn:ScriptTask',

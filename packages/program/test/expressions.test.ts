@@ -127,15 +127,15 @@ test('the 综合督导 on-site visit waits for the later of the planned date and
   expect(evaluateFeel(expression, late, now)).toBe('2026-04-20T00:00:00+08:00');
 });
 
-test('the 挂牌督导 visit counter counts visits and the monthly report resets it', async () => {
+test('the 挂牌督导 visit counter counts visits and each month’s start resets it', async () => {
   const { bundle, procs } = await load('guapai');
-  const outputs = (id: string) => {
-    const task = procs.flatMap(flowElements).find((e) => e.id === id) as Element;
-    return list(extension(task, 'zeebe:IoMapping')?.outputParameters);
+  const counter = (id: string) => {
+    const element = procs.flatMap(flowElements).find((e) => e.id === id) as Element;
+    const outputs = list(extension(element, 'zeebe:IoMapping')?.outputParameters);
+    return String(outputs.find((o) => o.target === 'visitsThisMonth')?.source);
   };
-  const counter = (id: string) => String(outputs(id).find((o) => o.target === 'visitsThisMonth')?.source);
   const variables = sampleVariables(bundle, null);
   expect(evaluateFeel(counter('Task_Visit'), variables)).toBe(1);
   expect(evaluateFeel(counter('Task_Visit'), { ...variables, visitsThisMonth: 1 })).toBe(2);
-  expect(evaluateFeel(counter('Task_MonthlyReport'), { ...variables, visitsThisMonth: 2 })).toBe(0);
+  expect(evaluateFeel(counter('Task_MonthStart'), { ...variables, visitsThisMonth: 2 })).toBe(0);
 });

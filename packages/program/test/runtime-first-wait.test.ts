@@ -1,5 +1,6 @@
 import type { Instance, SchoolType } from '@ddt/store';
 import { launchProgram } from './support/launch-program.js';
+import { recordingHandlers } from './support/recording-handlers.js';
 
 // Each shipped program, launched on the real runtime and SQLite store, reaches the waits its README
 // promises without an incident. (Walking every path is the simulator's job.)
@@ -28,7 +29,7 @@ test.each([
     'junior',
     ['Task_SchoolCheck→inspector'],
     ['tip-received:s-junior'],
-    ['Timer_CheckOverdue', 'Timer_TipPeriodEnd'],
+    ['Timer_CheckOverdue', 'Timer_NextMonth', 'Timer_TipPeriodEnd'],
     [],
     ['Timer_Checkpoint'],
   ],
@@ -37,7 +38,7 @@ test.each([
     'training',
     ['Task_TrainingCheck→inspector'],
     ['tip-received:s-training'],
-    ['Timer_TipPeriodEnd'],
+    ['Timer_NextMonth', 'Timer_TipPeriodEnd'],
     [],
     ['Timer_Checkpoint'],
   ],
@@ -56,15 +57,15 @@ test.each([
     'primary',
     ['Task_Visit→inspector'],
     ['complaint-received:s-primary'],
-    ['Timer_ComplaintPeriodEnd', 'Timer_VisitOverdue'],
+    ['Timer_ComplaintPeriodEnd', 'Timer_NextMonth', 'Timer_VisitMissed'],
     [],
-    ['Timer_MonthStart'],
+    ['Timer_CountyMonthStart'],
   ],
   ['zonghe', 'senior', ['Task_TeamSetup→office'], [], [], ['Task_InspectionPlan→office'], []],
 ] as [string, SchoolType, string[], string[], string[], string[], string[]][])(
   '%s for a %s school reaches its first waits without an incident',
   async (folder, type, tasks, messages, timers, countyTasks, countyTimers) => {
-    const launched = await launchProgram(folder, type);
+    const launched = await launchProgram(folder, type, recordingHandlers());
     expect(waits(await launched.schoolInstance())).toEqual({
       status: 'running',
       incidents: [],

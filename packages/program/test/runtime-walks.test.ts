@@ -1,42 +1,6 @@
-import { defineTaskHandler } from '@ddt/sdk';
 import type { Instance } from '@ddt/store';
-import { Type } from '@sinclair/typebox';
 import { launchProgram } from './support/launch-program.js';
-
-// Handlers are plugins (definitions/HANDLERS.md); these stand in for them at that boundary and record calls.
-const AnyInput = Type.Record(Type.String(), Type.Unknown());
-function recordingHandlers() {
-  const calls: { type: string; variables: Record<string, unknown> }[] = [];
-  const notify = defineTaskHandler({
-    type: 'notify.send',
-    description: '站内通知（测试替身）',
-    input: AnyInput,
-    output: Type.Object({ notifiedCount: Type.Integer() }),
-    handler(job) {
-      calls.push({ type: 'notify.send', variables: job.variables });
-      return job.complete({ notifiedCount: 1 });
-    },
-  });
-  const documents = defineTaskHandler({
-    type: 'document.generate',
-    description: '生成文书（测试替身）',
-    input: AnyInput,
-    output: Type.Object({
-      documentId: Type.String(),
-      documentNumber: Type.String(),
-      issuedAt: Type.String(),
-    }),
-    handler(job) {
-      calls.push({ type: 'document.generate', variables: job.variables });
-      return job.complete({
-        documentId: 'doc-1',
-        documentNumber: '督字〔2026〕1号',
-        issuedAt: '2026-03-02T02:00:00.000Z',
-      });
-    },
-  });
-  return { calls, handlers: [notify, documents] };
-}
+import { recordingHandlers } from './support/recording-handlers.js';
 
 const openTasks = (instance: Instance | null) => (instance?.tasks ?? []).map((t) => t.elementId).sort();
 const visit = (extra: Record<string, unknown> = {}) => ({
@@ -48,7 +12,7 @@ const visit = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-test('挂牌督导 asks for minVisitsPerMonth visits, runs rectification beside the next visit, and resets the count with the monthly report', async () => {
+test('挂牌督导 asks for minVisitsPerMonth visits a month, rectifies beside the next visit, and starts each month with a fresh count', async () => {
   const { calls, handlers } = recordingHandlers();
   const launched = await launchProgram('guapai', 'primary', { params: { minVisitsPerMonth: 2 }, handlers });
 
@@ -56,25 +20,25 @@ test('挂牌督导 asks for minVisitsPerMonth visits, runs rectification beside 
     'Task_Visit',
     visit({ visitHasIssues: 'yes', rectifyItems: [{ issue: '作业公示不及时', requirement: '每周公示' }] }),
   );
+  // One visit of two done: the second visit is open at once; the school acknowledges the first one's feedback.
+  expect(openTasks(await launched.schoolInstance())).toEqual(['Task_FeedbackAck', 'Task_Visit']);
   await launched.complete('Task_FeedbackAck', {
     feedbackAcknowledged: true,
     visitFeedback: '被学校改写的反馈',
   });
-  const afterFirst = await launched.schoolInstance();
-  // One visit of two done: the next visit is open while the school rectifies the first one's issues.
-  expect(openTasks(afterFirst)).toEqual(['Task_RectifyReport', 'Task_Visit']);
+  const afterAck = await launched.schoolInstance();
+  expect(openTasks(afterAck)).toEqual(['Task_RectifyReport', 'Task_Visit']);
   const notice = calls.find((c) => c.type === 'document.generate');
   expect(notice?.variables.template).toBe('rectification-notice');
   expect(notice?.variables.data).toEqual(
     expect.objectContaining({ items: [{ issue: '作业公示不及时', requirement: '每周公示' }] }),
   );
   // The acknowledgement's output mapping keeps the inspector's feedback as written.
-  expect(JSON.stringify(afterFirst?.state)).not.toContain('被学校改写的反馈');
+  expect(JSON.stringify(afterAck?.state)).not.toContain('被学校改写的反馈');
 
   await launched.complete('Task_Visit', visit());
   await launched.complete('Task_FeedbackAck', { feedbackAcknowledged: true });
   expect(openTasks(await launched.schoolInstance())).toEqual(['Task_MonthlyReport', 'Task_RectifyReport']);
-
   await launched.complete('Task_MonthlyReport', {
     monthVisits: 2,
     monthIssues: 1,
@@ -82,11 +46,28 @@ test('挂牌督导 asks for minVisitsPerMonth visits, runs rectification beside 
     monthComplaints: 0,
     monthSummary: '正常',
   });
-  const waiting = await launched.schoolInstance();
-  expect(openTasks(waiting)).toEqual(['Task_RectifyReport']);
-  expect(waiting?.timers.map((t) => t.elementId)).toContain('Timer_NextMonth');
-  expect(JSON.stringify(waiting?.state)).toContain('"visitsThisMonth":0');
-  expect(waiting?.incidents).toEqual([]);
+  const endOfMonth = await launched.schoolInstance();
+  expect(openTasks(endOfMonth)).toEqual(['Task_RectifyReport']);
+  expect(JSON.stringify(endOfMonth?.state)).toContain('"visitsThisMonth":2');
+
+  // On the 1st the next month's cycle starts: the count is back to 0 and a visit is due again.
+  launched.clock.now = new Date('2026-04-02T00:00:00.000Z');
+  for (let pass = 0; pass < 5; pass += 1) await launched.scheduler.runDue();
+  const nextMonth = await launched.schoolInstance();
+  expect(openTasks(nextMonth)).toEqual(['Task_RectifyReport', 'Task_Visit']);
+  expect(JSON.stringify(nextMonth?.state)).toContain('"visitsThisMonth":0');
+  expect(nextMonth?.incidents).toEqual([]);
+});
+
+test('挂牌督导 closes a month left without a visit and tells the office', async () => {
+  const { calls, handlers } = recordingHandlers();
+  const launched = await launchProgram('guapai', 'primary', { handlers });
+  launched.clock.now = new Date('2026-03-31T23:59:59.500Z');
+  for (let pass = 0; pass < 3; pass += 1) await launched.scheduler.runDue();
+  const closed = await launched.schoolInstance();
+  expect(openTasks(closed)).toEqual([]);
+  expect(calls.map((c) => c.variables.title)).toContain('挂牌督导次数不足');
+  expect(closed?.incidents).toEqual([]);
 });
 
 test('疫情: a cluster report alerts the office at once and the daily report goes on; a zero report only waits for tomorrow', async () => {
@@ -119,7 +100,7 @@ test('疫情: a cluster report alerts the office at once and the daily report go
 });
 
 test('挂牌督导 keeps taking complaints while earlier ones are being verified, and verifies them in turn', async () => {
-  const launched = await launchProgram('guapai', 'primary');
+  const launched = await launchProgram('guapai', 'primary', recordingHandlers());
   for (const complaintContent of ['食堂未陪餐', '周六组织补课']) {
     const delivered = await launched.runtime.correlateMessage({
       name: 'complaint-received',
