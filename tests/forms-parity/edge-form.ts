@@ -261,6 +261,58 @@ export const edgeForm = {
           ],
         },
         { type: 'textfield', key: 'memo', label: '备注', input: true, clearOnHide: false, hidden: true },
+        {
+          type: 'textfield',
+          key: 'goodsOrigin',
+          label: '产地',
+          input: true,
+          defaultValue: '本地',
+          validate: { required: true, maxLength: 4 },
+          conditional: { json: { '==': [{ var: 'row.kind' }, 'goods'] } },
+        },
+        {
+          type: 'container',
+          key: 'lineExtra',
+          label: '附加',
+          input: true,
+          components: [
+            {
+              type: 'textfield',
+              key: 'serviceHours',
+              label: '服务时长',
+              input: true,
+              validate: { required: true },
+              conditional: {
+                show: true,
+                conjunction: 'all',
+                conditions: [{ component: 'lines.kind', operator: 'isEqual', value: 'service' }],
+              },
+            },
+            {
+              type: 'textfield',
+              key: 'innerEcho',
+              label: '回显',
+              input: true,
+              conditional: {
+                show: true,
+                conjunction: 'all',
+                conditions: [{ component: 'box.inner', operator: 'isNotEmpty' }],
+              },
+            },
+          ],
+        },
+        {
+          type: 'number',
+          key: 'discount',
+          label: '折扣',
+          input: true,
+          validate: { max: 5 },
+          conditional: {
+            show: true,
+            conjunction: 'all',
+            conditions: [{ component: 'numberDefault', operator: 'lessThan', value: 6 }],
+          },
+        },
       ],
     },
     {
