@@ -1,2 +1,9 @@
 export { defineTaskHandler, type TaskHandler } from './define-task-handler.js';
 export type { FailOptions, Job, JobAcknowledgement, JobLogger } from './job.js';
+export {
+  PLUGIN_API_VERSION,
+  PLUGIN_MANIFEST_FIELD,
+  type PluginManifest,
+  PluginManifestSchema,
+} from './plugin/plugin-manifest.js';
+export { isTaskType, TASK_TYPE_MAX_LENGTH, TASK_TYPE_PATTERN } from './task-type.js';
