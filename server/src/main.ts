@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { loadPlugins } from '@ddt/plugins';
 import { createServer } from './app.js';
 import { openStore } from './config/open-store.js';
 import { loadConfig } from './config/server-config.js';
@@ -11,9 +12,11 @@ const roleNames = { office: '督导室', inspector: '责任督学', school: '学
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
+  // Folder specs are relative to the working directory (the repository root under `npm start`).
+  const plugins = await loadPlugins(config.plugins, { baseDir: process.cwd() });
   await mkdir(config.dataDir, { recursive: true });
   const store = await openStore(config);
-  const services = createServices(store);
+  const services = createServices(store, undefined, { plugins, webhookEndpoints: config.webhookEndpoints });
   const seed = await seedDemoCounty(store, new Date());
   const programs = await services.catalog.publishFolder(config.definitionsDir);
   const app = createServer({
@@ -29,6 +32,9 @@ async function main(): Promise<void> {
   const lines = [
     `督导通已启动：${address}  （${Math.round(performance.now() - startedAt)} ms）`,
     `数据：${store.name}（${config.mongodbUrl ? config.mongodbDb : config.dataDir}）${seed.seeded ? '，已写入演示数据' : ''}`,
+    ...plugins.map(
+      (plugin) => `已加载插件：${plugin.name}（${plugin.handlers.map((h) => h.type).join('、')}）`,
+    ),
     `已发布督导项目：${programs.map((program) => `${program.name} v${program.version}`).join('、') || '无'}`,
     `演示账号（密码均为 ${DEMO_PASSWORD}）：`,
     ...seed.logins.map(

@@ -15,6 +15,10 @@ export const ServerConfigSchema = Type.Object({
   mongodbDb: Type.String({ minLength: 1 }),
   sessionSecret: Type.Union([Type.String({ minLength: 32 }), Type.Null()]),
   secureCookies: Type.Boolean(),
+  /** `PLUGINS`: task-handler plugins, comma-separated npm package names or folders (see packages/sdk). */
+  plugins: Type.Array(Type.String({ minLength: 1 })),
+  /** `WEBHOOK_ENDPOINTS`: JSON `{"<name>":{"url":"https://…","secret":"…"}}` for the `webhook.post` handler. */
+  webhookEndpoints: Type.Unknown(),
 });
 export type ServerConfig = Static<typeof ServerConfigSchema>;
 
@@ -30,8 +34,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mongodbDb: env.MONGODB_DB ?? 'duodaotong',
     sessionSecret: env.SESSION_SECRET ?? null,
     secureCookies: env.COOKIE_SECURE === 'true',
+    plugins: (env.PLUGINS ?? '')
+      .split(',')
+      .map((spec) => spec.trim())
+      .filter((spec) => spec !== ''),
+    webhookEndpoints: jsonSetting(env, 'WEBHOOK_ENDPOINTS'),
   };
   const error = Value.Errors(ServerConfigSchema, config).First();
   if (error) throw new Error(`配置错误：${error.path.slice(1)} ${error.message}`);
   return config;
+}
+
+function jsonSetting(env: NodeJS.ProcessEnv, name: string): unknown {
+  const text = env[name];
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`配置错误：${name} 不是合法的 JSON`);
+  }
 }
