@@ -15,19 +15,27 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
 const worker = join(here, 'processes', 'store-worker.ts');
 
-function startWorker(...args: string[]): {
+interface Worker {
   child: ChildProcess;
   lines: string[];
   exited: Promise<number | null>;
-} {
+}
+
+function startWorker(...args: string[]): Worker {
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions', 'source', worker, ...args], {
     cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines: string[] = [];
   createInterface({ input: child.stdout! }).on('line', (line) => lines.push(line));
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   return { child, lines, exited };
+}
+
+/** Starts the workers together once every one of them has opened the store. */
+async function startTogether(workers: Worker[]): Promise<void> {
+  await waitFor(() => workers.every((w) => w.lines.includes('ready')), 30_000);
+  for (const w of workers) w.child.stdin!.end('go\n');
 }
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
@@ -47,13 +55,15 @@ describe('SQLite with several processes', () => {
 
   it('keeps every acknowledged write of a writer killed with SIGKILL, and opens cleanly', async () => {
     const path = join(dir, 'crash.sqlite');
-    const { child, lines, exited } = startWorker(path, 'write');
+    const writer = startWorker(path, 'write');
+    await startTogether([writer]);
+    const { child, lines, exited } = writer;
     // Let it get well into its loop, then kill it at an arbitrary moment.
-    await waitFor(() => lines.length >= 200, 20_000);
+    await waitFor(() => lines.length >= 200, 30_000);
     await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 50)));
     child.kill('SIGKILL');
     await exited;
-    const acknowledged = [...lines];
+    const acknowledged = lines.filter((line) => line !== 'ready');
 
     const store = createSqliteStore({ path });
     await store.init();
@@ -100,9 +110,9 @@ describe('SQLite with several processes', () => {
     await seed.createInstance({ ...crashInstance('counter', 1), state: { count: 0 } });
     await seed.close();
 
-    const start = String(Date.now() + 1500);
-    const a = startWorker(path, 'increment', '150', start);
-    const b = startWorker(path, 'increment', '150', start);
+    const a = startWorker(path, 'increment', '150');
+    const b = startWorker(path, 'increment', '150');
+    await startTogether([a, b]);
     expect(await a.exited).toBe(0);
     expect(await b.exited).toBe(0);
 
@@ -121,8 +131,8 @@ describe('SQLite with several processes', () => {
     await seed.createInstances(Array.from({ length: 300 }, (_, n) => crashInstance(`i${n}`, 1)));
     await seed.close();
 
-    const start = String(Date.now() + 1500);
-    const workers = [startWorker(path, 'claim', 'a', start), startWorker(path, 'claim', 'b', start)];
+    const workers = [startWorker(path, 'claim', 'a'), startWorker(path, 'claim', 'b')];
+    await startTogether(workers);
     for (const w of workers) expect(await w.exited).toBe(0);
     const claimsOf = (w: (typeof workers)[number]) =>
       w.lines.filter((l) => l.startsWith('claimed ')).map((l) => l.slice('claimed '.length));

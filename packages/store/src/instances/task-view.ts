@@ -1,8 +1,23 @@
 import type { TaskView } from '../contract/queries.js';
 import type { Instance, OpenTask } from '../contract/records.js';
 
+/** The instance fields a task view carries. */
+export type TaskViewInstanceFields = Pick<
+  Instance,
+  | 'id'
+  | 'version'
+  | 'campaignId'
+  | 'programKey'
+  | 'programVersion'
+  | 'scope'
+  | 'schoolId'
+  | 'districtId'
+  | 'schoolType'
+  | 'officePath'
+>;
+
 /** The task-list row for one open task: the task plus the instance fields lists show and filter on. */
-export function taskViewOf(instance: Instance, task: OpenTask): TaskView {
+export function taskViewOf(instance: TaskViewInstanceFields, task: OpenTask): TaskView {
   return {
     ...task,
     instanceId: instance.id,

@@ -89,6 +89,17 @@ export const MIGRATIONS: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'task views keep the instance version in a column',
+    up(db) {
+      // Task views stop carrying instanceVersion, so an unchanged task is not rewritten on every step.
+      db.exec(`
+        ALTER TABLE open_tasks ADD COLUMN instance_version INTEGER NOT NULL DEFAULT 1;
+        UPDATE open_tasks SET instance_version = (SELECT version FROM instances i WHERE i.id = open_tasks.instance_id);
+      `);
+    },
+  },
 ];
 
 export function runMigrations(

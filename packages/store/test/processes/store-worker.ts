@@ -5,20 +5,21 @@
  *   `batch <n>`), until the parent kills it.
  * - `increment <n>`: adds 1 to a shared counter instance n times, re-reading after each conflict.
  * - `claim <owner>`: claims due timers one at a time until none is left, printing each claim.
- * An optional last argument is the epoch millisecond at which to start, so racing workers overlap.
  * Lines go to stdout, which is synchronous for pipes on Linux: a printed line's write is durable.
  */
 import { createSqliteStore, isStoreError } from '../../src/index.js';
 import { crashInstance } from './crash-instance.js';
 
-const [path, mode, arg, startAt] = process.argv.slice(2);
-if (!path || !mode) throw new Error('usage: store-worker <path> <write|increment|claim> [arg] [startAtMs]');
+const [path, mode, arg] = process.argv.slice(2);
+if (!path || !mode) throw new Error('usage: store-worker <path> <write|increment|claim> [arg]');
 const store = createSqliteStore({ path });
 await store.init();
-// Racing workers start together at an agreed moment, after both have paid their start-up cost.
-if (startAt) await new Promise((r) => setTimeout(r, Math.max(0, Number(startAt) - Date.now())));
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
+// A start barrier: racing workers report `ready` and wait for the parent's `go` on stdin, so they run
+// at the same time whatever each one's start-up cost was.
+say('ready');
+await new Promise<void>((go) => process.stdin.once('data', () => go()));
+process.stdin.pause();
 if (mode === 'write') {
   for (let n = 0; ; n++) {
     const id = `w${n}`;
@@ -61,6 +62,9 @@ if (mode === 'claim') {
     });
     if (claimed.length === 0) break;
     for (const claim of claimed) say(`claimed ${claim.instanceId}`);
+    // A scheduler pauses between polls; without it one process would hold SQLite's write lock back to
+    // back while the other sleeps in its busy handler.
+    await new Promise((r) => setTimeout(r, 2));
   }
   say('done');
 }

@@ -36,16 +36,14 @@ export function instanceOps(ctx: SqliteContext): InstanceOps {
   });
 
   const update = ctx.db.transaction((instance: Instance, expectedVersion: number) => {
-    if (updateInstanceRowIfVersion(ctx, instance, expectedVersion)) return instance;
-    const current = ctx.statement('SELECT version FROM instances WHERE id = ?').get(instance.id) as
-      | { version: number }
-      | undefined;
-    if (!current)
+    const outcome = updateInstanceRowIfVersion(ctx, instance, expectedVersion);
+    if (outcome === 'updated') return instance;
+    if (outcome === 'missing') {
       throw new StoreError('STORE_ERR_NOT_FOUND', `流程实例不存在：${instance.id}`, { id: instance.id });
+    }
     throw new StoreError('STORE_ERR_CONFLICT', '流程实例已被其他操作修改，请重新读取后再试', {
       id: instance.id,
       expectedVersion,
-      actualVersion: current.version,
     });
   });
 

@@ -16,7 +16,11 @@ import { type Condition, selectPage } from '../select-page.js';
 
 type TaskOps = Pick<Store, 'findTasks' | 'getTask' | 'findOverdueTasks' | 'campaignProgress'>;
 
-const viewOf = (row: unknown): TaskView => JSON.parse((row as { view: string }).view) as TaskView;
+/** A task view from its row: the stored view plus the instance version kept beside it. */
+const viewOf = (row: unknown): TaskView => {
+  const { view, instance_version } = row as { view: string; instance_version: number };
+  return { ...(JSON.parse(view) as TaskView), instanceVersion: instance_version };
+};
 const taskKey = (task: TaskView) => [task.createdAt, task.id];
 
 const PROGRESS_COLUMNS = {
@@ -41,7 +45,7 @@ export function taskOps(ctx: SqliteContext): TaskOps {
       if (args.audience === undefined && args.candidateGroup === undefined) {
         // Starts from the (filter, created_at, task_id) index that matches, already in page order.
         return selectPage(ctx, {
-          from: 'view FROM open_tasks t',
+          from: 'view, instance_version FROM open_tasks t',
           where: filters,
           orderBy: ['t.created_at', 't.task_id'],
           limit: args.limit,
@@ -85,14 +89,16 @@ export function taskOps(ctx: SqliteContext): TaskOps {
         where = [...sourceWhere('m'), ...filters];
         params = paramsOf(where);
       }
-      const sql = `SELECT t.view FROM ${driver} CROSS JOIN open_tasks t ON t.task_id = m.task_id
+      const sql = `SELECT t.view, t.instance_version FROM ${driver} CROSS JOIN open_tasks t ON t.task_id = m.task_id
         ${where.length ? `WHERE ${sqlOf(where)}` : ''} ORDER BY m.created_at, m.task_id LIMIT ?`;
       const rows = ctx.statement(sql).all(...params, args.limit + 1);
       return pageOf(rows.map(viewOf), args.limit, taskKey);
     },
     async getTask(taskId) {
       assertValid(Id, taskId, '任务编号');
-      const row = ctx.statement('SELECT view FROM open_tasks WHERE task_id = ?').get(taskId);
+      const row = ctx
+        .statement('SELECT view, instance_version FROM open_tasks WHERE task_id = ?')
+        .get(taskId);
       return row === undefined ? null : viewOf(row);
     },
     async findOverdueTasks(args) {
@@ -106,7 +112,7 @@ export function taskOps(ctx: SqliteContext): TaskOps {
         where.push(['office_path >= ? AND office_path < ?', range.from, range.to]);
       }
       return selectPage(ctx, {
-        from: 'view FROM open_tasks',
+        from: 'view, instance_version FROM open_tasks',
         where,
         orderBy: ['due_at', 'task_id'],
         limit: args.limit,
