@@ -26,6 +26,7 @@ export async function buildChunk(
             params: data.params,
           },
           now,
+          { useTemplates: data.useTemplates },
         ),
       );
     } catch (error) {

@@ -20,6 +20,8 @@ export interface BulkLauncherOptions {
   workerUrl?: URL;
   /** Young-generation size of each worker (MB): bigger means fewer scavenges per instance. Default 64. */
   workerYoungGenerationMb?: number;
+  /** Launch from launch templates when they fit (see `engine/launch-template.ts`). Default true. */
+  launchTemplates?: boolean;
 }
 
 export interface BulkLaunchArgs {
@@ -69,6 +71,7 @@ export class BulkLauncher {
       inProcessBelow: 200,
       chunkSize: 250,
       workerYoungGenerationMb: 64,
+      launchTemplates: true,
       workerUrl: defaultWorkerUrl(),
       ...options,
     };
@@ -103,6 +106,7 @@ export class BulkLauncher {
       },
       campaign: args.campaign,
       params: args.params,
+      useTemplates: this.#options.launchTemplates,
     };
     const write = async (instances: Instance[], chunkFailures: LaunchFailure[]) => {
       if (instances.length > 0) {
@@ -146,6 +150,7 @@ export class BulkLauncher {
           params: args.params,
         },
         this.#options.now(),
+        { useTemplates: this.#options.launchTemplates },
       );
       const created = await store.createInstance(instance);
       campaignInstance = { id: instance.id, created: created.created };
@@ -210,11 +215,7 @@ export class BulkLauncher {
         writing.then(() => resolve(restarts), fail);
       };
       const spawn = () => {
-        const worker = new Worker(this.#options.workerUrl, {
-          workerData: data,
-          execArgv: workerExecArgv(this.#options.workerUrl),
-          resourceLimits: { maxYoungGenerationSizeMb: this.#options.workerYoungGenerationMb },
-        });
+        const worker = startWorker(this.#options.workerUrl, data, this.#options.workerYoungGenerationMb);
         inFlight.set(worker, new Set());
         worker.on('message', (reply: LaunchWorkerReply) => {
           if (reply.kind === 'ready') return feed(worker);
@@ -228,7 +229,7 @@ export class BulkLauncher {
           feed(worker);
           finishIfDone();
         });
-        worker.on('error', () => {});
+        worker.on('error', () => {}); // an error ends the worker: 'exit' redoes its chunks
         worker.on('exit', () => {
           const lost = inFlight.get(worker);
           if (!lost || failed) return;
@@ -257,8 +258,16 @@ function defaultWorkerUrl(): URL {
   return new URL(`./launch-worker${extension}`, import.meta.url);
 }
 
-function workerExecArgv(url: URL): string[] {
-  return url.pathname.endsWith('.ts') ? ['--import', 'tsx', '--conditions=source'] : [];
+/**
+ * A worker on the built `.js`, or — under tests, which run the TypeScript sources — on the `.ts` through
+ * tsx. Node 20 does not apply `--import tsx` from a worker's execArgv before loading its entry, so a
+ * small bootstrap registers tsx and then imports the entry.
+ */
+function startWorker(url: URL, workerData: LaunchWorkerData, youngGenerationMb: number): Worker {
+  const resourceLimits = { maxYoungGenerationSizeMb: youngGenerationMb };
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData, resourceLimits });
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits, execArgv: ['--conditions=source'] });
 }
 
 function uniqueSchools(schools: School[]): School[] {

@@ -5,6 +5,7 @@ export interface LaunchWorkerData {
   program: Pick<ProgramVersion, 'id' | 'key' | 'version' | 'bpmn'>;
   campaign: Campaign;
   params: Record<string, unknown>;
+  useTemplates: boolean;
 }
 
 /** Main thread → worker: build the instances of these schools, as of `now`. */

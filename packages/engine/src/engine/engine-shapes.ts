@@ -1,3 +1,5 @@
+import type { StartedTimer } from './step-timers.js';
+
 /**
  * The parts of bpmn-elements 17 this runtime uses, typed by hand: the package's own typings describe
  * constructors as instances and cannot be extended or called as written.
@@ -58,4 +60,28 @@ export interface BpmnDefinition {
   getPostponed(): PostponedApi[];
   getRunningProcesses(): BpmnProcess[];
   getProcesses(): BpmnProcess[];
+}
+
+/** What the runtime reads from a waiting element: a live `PostponedApi`, or one rebuilt from a template. */
+export interface WaitingElement {
+  id: string;
+  type: string;
+  executionId: string;
+  owner: { environment: { variables: Record<string, unknown> } };
+}
+
+/** A run that has settled (it waits, or it has ended), as the runtime records it. */
+export interface SettledRun {
+  readonly ended: boolean;
+  postponed(): WaitingElement[];
+  /** The timers running once the run settled. */
+  readonly timers: { started(): StartedTimer[] };
+  state(): unknown;
+  variables(): Record<string, unknown>;
+}
+
+/** One expression the engine evaluated during a run, and what it gave (see `launch-template.ts`). */
+export interface TraceEntry {
+  expression: string;
+  result: unknown;
 }

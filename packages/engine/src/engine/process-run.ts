@@ -3,7 +3,13 @@ import type { CompiledDefinition } from '../definition/compile-definition.js';
 import { WorkflowError } from '../errors.js';
 import { feelExpressions } from '../expressions/feel-expressions.js';
 import { feelOnlyScripts } from '../expressions/feel-only-scripts.js';
-import type { BpmnDefinition, PostponedApi } from './engine-shapes.js';
+import type {
+  BpmnDefinition,
+  PostponedApi,
+  SettledRun,
+  TraceEntry,
+  WaitingElement,
+} from './engine-shapes.js';
 import { silentLogger } from './silent-logger.js';
 import { StepTimers } from './step-timers.js';
 
@@ -13,6 +19,8 @@ export interface RunStepOptions {
   fireDueTimers: boolean;
   /** See `StepOptions.startTimersDue`. */
   startTimersDue?: boolean;
+  /** Collects every expression the run evaluates, with its result (launch templates). */
+  trace?: TraceEntry[];
 }
 
 const Environment = Elements.Environment as unknown as new (options: Record<string, unknown>) => unknown;
@@ -25,7 +33,7 @@ const Definition = Elements.Definition as unknown as new (context: unknown) => B
  * A step is synchronous: after `start`, `resume` or `act` returns, the run has settled — it waits, or
  * it has ended — and its state can be saved. A run that fails throws a coded `WorkflowError`.
  */
-export class ProcessRun {
+export class ProcessRun implements SettledRun {
   readonly timers = new StepTimers();
   readonly #definition: BpmnDefinition;
   readonly #processId: string;
@@ -47,6 +55,7 @@ export class ProcessRun {
       clock: options.clock,
       fireDueTimers: options.fireDueTimers,
       startTimersDue: options.startTimersDue === true,
+      trace: options.trace,
     });
     this.#definition = new Definition(new Context(compiled.sourceContext, environment));
     this.#definition.broker.subscribeTmp(
@@ -71,7 +80,10 @@ export class ProcessRun {
     return run;
   }
 
-  /** Rebuilds a run from its saved state and resumes it; due timers fire only if the options say so. */
+  /**
+   * Rebuilds a run from its saved state and resumes it; due timers fire only if the options say so.
+   * bpmn-elements keeps and changes objects of the state it recovers from: pass a copy you own.
+   */
   static resume(
     compiled: CompiledDefinition,
     processId: string,
@@ -79,7 +91,7 @@ export class ProcessRun {
     options: RunStepOptions,
   ): ProcessRun {
     const run = new ProcessRun(compiled, processId, {}, options);
-    run.#definition.recover(structuredClone(state));
+    run.#definition.recover(state);
     run.act(() => run.#definition.resume());
     return run;
   }
@@ -124,7 +136,7 @@ export class ProcessRun {
    * Merges values into the variables a waiting element sees and into its process's variables (an element
    * inside a sub-process has a copy of them), so later steps of the process see them too.
    */
-  mergeVariables(api: PostponedApi, values: Record<string, unknown>): void {
+  mergeVariables(api: WaitingElement, values: Record<string, unknown>): void {
     const processVariables = this.variables();
     Object.assign(api.owner.environment.variables, values);
     if (processVariables !== api.owner.environment.variables) Object.assign(processVariables, values);

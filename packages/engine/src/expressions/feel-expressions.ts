@@ -2,7 +2,10 @@ import { WorkflowError } from '../errors.js';
 import { evaluateFeel, isFeel } from './feel.js';
 
 interface ExpressionContext {
-  environment?: { variables?: Record<string, unknown>; options?: { clock?: () => number } };
+  environment?: {
+    variables?: Record<string, unknown>;
+    options?: { clock?: () => number; trace?: { expression: string; result: unknown }[] };
+  };
 }
 
 /**
@@ -14,7 +17,9 @@ export const feelExpressions = {
   resolveExpression(expression: unknown, context: ExpressionContext): unknown {
     if (isFeel(expression)) {
       const environment = context.environment;
-      return evaluateFeel(expression, environment?.variables ?? {}, clockOf(environment));
+      const result = evaluateFeel(expression, environment?.variables ?? {}, clockOf(environment));
+      environment?.options?.trace?.push({ expression, result });
+      return result;
     }
     if (typeof expression === 'string' && expression.includes('${')) {
       throw new WorkflowError(

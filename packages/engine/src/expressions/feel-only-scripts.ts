@@ -4,7 +4,10 @@ import { clockOf } from './feel-expressions.js';
 
 type Callback = (error: Error | null, result?: unknown) => void;
 interface ScriptScope {
-  environment: { variables: Record<string, unknown>; options?: { clock?: () => number } };
+  environment: {
+    variables: Record<string, unknown>;
+    options?: { clock?: () => number; trace?: { expression: string; result: unknown }[] };
+  };
 }
 interface ScriptOwner {
   id: string;
@@ -41,7 +44,9 @@ function feelCondition(flow: ScriptOwner) {
       }
       try {
         const environment = scope.environment;
-        callback(null, evaluateFeel(body, environment.variables, clockOf(environment)) === true);
+        const result = evaluateFeel(body, environment.variables, clockOf(environment)) === true;
+        environment.options?.trace?.push({ expression: body, result });
+        callback(null, result);
       } catch (error) {
         callback(error as Error);
       }

@@ -1,4 +1,4 @@
-import { date, dateAndTime, evaluate } from 'feelin';
+import { date, dateAndTime, evaluate, parseExpression } from 'feelin';
 import { WorkflowError } from '../errors.js';
 
 /** FEEL expressions are written with a leading `=`, as in Camunda 8. */
@@ -17,6 +17,17 @@ export function evaluateFeel(
   now: Date = new Date(),
 ): unknown {
   const body = expression.startsWith('=') ? expression.slice(1) : expression;
+  const key = memoKey(body, variables, now);
+  if (key !== null && results.has(key)) return results.get(key);
+  const value = evaluateUncached(body, variables, now);
+  if (key !== null && (value === null || typeof value !== 'object')) {
+    if (results.size >= MAX_RESULTS) results.clear();
+    results.set(key, value);
+  }
+  return value;
+}
+
+function evaluateUncached(body: string, variables: Record<string, unknown>, now: Date): unknown {
   let result: { value: unknown };
   try {
     result = evaluate(body, withClock(body, variables, now));
@@ -30,6 +41,50 @@ export function evaluateFeel(
     );
   }
   return toJsonValue(result.value);
+}
+
+/*
+ * feelin parses every expression on every evaluation (~100–500 µs; its parse tree cannot be reused), so
+ * results are memoised: FEEL is pure, so an expression's result depends only on the variables it names
+ * and, through now()/today(), on the clock. The key holds exactly those. Due dates of a bulk launch
+ * (`now() + duration(params.x)`, one clock per chunk) then cost one evaluation per chunk, not per school.
+ */
+const MAX_RESULTS = 10_000;
+const results = new Map<string, unknown>();
+const namesOf = new Map<string, string[] | null>();
+
+function memoKey(body: string, variables: Record<string, unknown>, now: Date): string | null {
+  let names = namesOf.get(body);
+  if (names === undefined) {
+    names = referencedNames(body);
+    namesOf.set(body, names);
+  }
+  if (names === null) return null;
+  // A variable whose name has a space changes how FEEL parses the expression: do not guess.
+  for (const name in variables) if (name.includes(' ')) return null;
+  const values: unknown[] = [];
+  for (const name of names) values.push(variables[name]);
+  const clock = body.includes('now(') || body.includes('today(') ? now.getTime() : '';
+  try {
+    return `${body}\u0000${clock}\u0000${JSON.stringify(values)}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The variable names an expression reads (null: do not memoise, e.g. it does not parse). */
+function referencedNames(body: string): string[] | null {
+  try {
+    const names = new Set<string>();
+    parseExpression(body, {}, undefined).iterate({
+      enter(node) {
+        if (node.name === 'VariableName') names.add(body.slice(node.from, node.to));
+      },
+    });
+    return [...names].sort();
+  } catch {
+    return null;
+  }
 }
 
 /** A FEEL syntax error in the expression, or null when it parses. Used by the publish check. */

@@ -29,20 +29,11 @@ export async function completeTask(ctx: RuntimeContext, args: CompleteTaskArgs):
   const { step } = loaded;
   const runState = step.runOwning(`task:${task.id}`);
   if (!runState) throw new WorkflowError('WF_ERR_STATE', '任务所属的流程运行不存在', { taskId: args.taskId });
-  const run = step.resumeRun(runState, false);
-  const waiting = run.waiting(task.executionId);
-  if (!waiting)
-    throw new WorkflowError('WF_ERR_TASK_CLOSED', '该任务已不在等待状态', { taskId: args.taskId });
-
   const meta = step.definition.elements.get(task.elementId);
   const outputs = meta?.kind === 'userTask' ? meta.outputs : [];
-  run.act(() => {
-    run.mergeVariables(
-      waiting,
-      resultVariables(waiting.owner.environment.variables, args.output, outputs, step.now),
-    );
-    waiting.signal({ output: args.output });
-  });
+  const run = step.completeWaiting(runState, task.executionId, (variables) =>
+    resultVariables(variables, args.output, outputs, step.now),
+  );
   await step.capture(runState, run);
 
   step.record.history = [

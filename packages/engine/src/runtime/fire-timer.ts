@@ -65,7 +65,7 @@ async function fireRecurrence({ step }: LoadedStep, timer: ArmedTimer): Promise<
       ...structuredClone(recurrence.variables),
       recurrence: { index: recurrence.fired + 1, dueAt },
     };
-    const { run, runState } = step.startRun(recurrence.processId, variables, true);
+    const { run, runState } = step.startRun(recurrence.processId, variables, { recurring: true });
     await step.capture(runState, run);
   } catch (error) {
     if (!(error instanceof WorkflowError)) throw error;

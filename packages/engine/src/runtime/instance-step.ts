@@ -2,8 +2,10 @@ import type { ArmedTimer, AwaitedMessage, Incident, Instance, OpenTask } from '@
 import type { CompiledDefinition } from '../definition/compile-definition.js';
 import type { ServiceTaskMeta, UserTaskMeta } from '../definition/element-meta.js';
 import { JOB_ELEMENT_TYPES } from '../engine/element-types.js';
-import type { PostponedApi } from '../engine/engine-shapes.js';
+import type { SettledRun, WaitingElement } from '../engine/engine-shapes.js';
+import { launchRun } from '../engine/launch-template.js';
 import { ProcessRun } from '../engine/process-run.js';
+import { signalWaiting } from '../engine/step-template.js';
 import { WorkflowError } from '../errors.js';
 import { evaluateFeel, isFeel } from '../expressions/feel.js';
 import type { IncidentDetail, JobState, RunState, RuntimeState } from './instance-state.js';
@@ -31,6 +33,8 @@ export class InstanceStep {
     readonly state: RuntimeState,
     now: Date,
     private readonly partiesSource: PartiesSource,
+    /** Whether launches and completions may come from templates (see `engine/launch-template.ts`). */
+    private readonly useTemplates = true,
   ) {
     this.now = now;
   }
@@ -40,23 +44,58 @@ export class InstanceStep {
     return () => at;
   }
 
-  /** Starts a new run of `processId` and records it; returns it settled at its first wait (or ended). */
-  startRun(processId: string, variables: Record<string, unknown>, startTimersDue = false) {
-    const run = ProcessRun.start(this.definition, processId, variables, {
-      clock: this.clock,
-      fireDueTimers: false,
-      startTimersDue,
-    });
+  /**
+   * Starts a new run of `processId` and records it; returns it settled at its first wait (or ended). A
+   * launch may come from a launch template (see `launch-template.ts`); a recurring start's run always
+   * runs the engine, its start timer firing at once.
+   */
+  startRun(
+    processId: string,
+    variables: Record<string, unknown>,
+    how: { recurring?: boolean; useTemplates?: boolean } = {},
+  ): { run: SettledRun; runState: RunState } {
+    const run = how.recurring
+      ? ProcessRun.start(this.definition, processId, variables, {
+          clock: this.clock,
+          fireDueTimers: false,
+          startTimersDue: true,
+        })
+      : launchRun(this.definition, processId, variables, {
+          clock: this.clock,
+          useTemplates: how.useTemplates ?? this.useTemplates,
+        });
     const runState: RunState = { id: this.#nextRunId(), processId, engine: null, owns: [] };
     this.state.runs.push(runState);
     return { run, runState };
   }
 
-  /** Resumes a stored run. Past-due timers fire only in the scheduler's steps (`fireDueTimers`). */
+  /**
+   * Resumes a stored run. Past-due timers fire only in the scheduler's steps (`fireDueTimers`). The run
+   * works on a copy, so a step that fails can still write the run's state as it was (with an incident).
+   */
   resumeRun(runState: RunState, fireDueTimers: boolean): ProcessRun {
-    return ProcessRun.resume(this.definition, runState.processId, runState.engine, {
+    return ProcessRun.resume(this.definition, runState.processId, structuredClone(runState.engine), {
       clock: this.clock,
       fireDueTimers,
+    });
+  }
+
+  /**
+   * Completes a waiting element of a stored run: merges `result` (computed from the process variables)
+   * into them, signals the element and runs to the next wait — from a step template when one fits.
+   */
+  completeWaiting(
+    runState: RunState,
+    executionId: string,
+    result: (variables: Record<string, unknown>) => Record<string, unknown>,
+  ): SettledRun {
+    return signalWaiting(this.definition, {
+      processId: runState.processId,
+      state: runState.engine,
+      executionId,
+      result,
+      clock: this.clock,
+      useTemplates: this.useTemplates,
     });
   }
 
@@ -73,13 +112,13 @@ export class InstanceStep {
    * Reads what a settled run waits for into the record: open user tasks, jobs, awaited messages and
    * armed timers. A run that has ended is dropped, keeping its final variables.
    */
-  async capture(runState: RunState, run: ProcessRun): Promise<void> {
+  async capture(runState: RunState, run: SettledRun): Promise<void> {
     const owned = new Set(runState.owns);
     const previousTasks = this.record.tasks.filter((task) => owned.has(`task:${task.id}`));
     // Everything that can fail (FEEL in assignments, due dates, message names) runs before the record changes.
     const tasks: OpenTask[] = [];
     const messages: AwaitedMessage[] = [];
-    const jobs: { api: PostponedApi; meta: ServiceTaskMeta }[] = [];
+    const jobs: { api: WaitingElement; meta: ServiceTaskMeta }[] = [];
     const waiting = new Set<string>();
     for (const api of run.postponed()) {
       waiting.add(api.executionId);
@@ -179,7 +218,7 @@ export class InstanceStep {
     return this.record;
   }
 
-  async #openTask(api: PostponedApi, meta: UserTaskMeta, previousTasks: OpenTask[]): Promise<OpenTask> {
+  async #openTask(api: WaitingElement, meta: UserTaskMeta, previousTasks: OpenTask[]): Promise<OpenTask> {
     const id = `${this.record.id}:${api.executionId}`;
     const previous = previousTasks.find((task) => task.id === id);
     if (previous) return previous;
@@ -202,7 +241,7 @@ export class InstanceStep {
     };
   }
 
-  #ensureJob(runId: string, api: PostponedApi, meta: ServiceTaskMeta): void {
+  #ensureJob(runId: string, api: WaitingElement, meta: ServiceTaskMeta): void {
     if (this.state.jobs[api.executionId]) return;
     const job: JobState = {
       runId,
@@ -233,7 +272,7 @@ export class InstanceStep {
     }
   }
 
-  #awaitedMessage(api: PostponedApi, name: string | null, correlationKey: string | null): AwaitedMessage {
+  #awaitedMessage(api: WaitingElement, name: string | null, correlationKey: string | null): AwaitedMessage {
     const variables = userVariables(api.owner.environment.variables);
     const evaluate = (text: string) => (isFeel(text) ? evaluateFeel(text, variables, this.now) : text);
     const messageName = name ? evaluate(name) : null;

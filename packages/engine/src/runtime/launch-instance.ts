@@ -29,6 +29,7 @@ export async function launchInstance(
   program: Pick<ProgramVersion, 'key' | 'version'>,
   target: LaunchTarget,
   now: Date,
+  options: { useTemplates?: boolean } = {},
 ): Promise<Instance> {
   const process = processOfScope(definition, target.scope);
   if (!process) {
@@ -84,7 +85,9 @@ export async function launchInstance(
       variables,
     };
   } else {
-    const { run, runState } = step.startRun(process.id, variables);
+    const { run, runState } = step.startRun(process.id, variables, {
+      useTemplates: options.useTemplates ?? true,
+    });
     await step.capture(runState, run);
   }
   return step.finish();

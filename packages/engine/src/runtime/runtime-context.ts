@@ -13,6 +13,8 @@ export interface RuntimeContext {
   now: () => Date;
   handlers: HandlerRegistry;
   jobLogger: JobLogger;
+  /** Launch and complete from templates when they fit (see `engine/launch-template.ts`). */
+  useTemplates: boolean;
   definitionFor(program: Pick<ProgramVersion, 'id' | 'bpmn'>): Promise<CompiledDefinition>;
   programOf(instance: Pick<Instance, 'programKey' | 'programVersion'>): Promise<ProgramVersion>;
 }
@@ -40,17 +42,24 @@ export async function stepOn(ctx: RuntimeContext, stored: Instance): Promise<Loa
   const definition = await ctx.definitionFor(program);
   const copy: Instance = { ...stored };
   const state = readRuntimeState(stored.id, copy.state);
-  const step = new InstanceStep(definition, copy, state, ctx.now(), async () => {
-    const [campaign, school] = await Promise.all([
-      ctx.store.getCampaign(stored.campaignId),
-      stored.schoolId ? ctx.store.getSchool(stored.schoolId) : null,
-    ]);
-    return {
-      schoolId: stored.schoolId,
-      inspectorId: school?.inspectorId ?? null,
-      officeId: campaign?.officeId ?? '',
-    };
-  });
+  const step = new InstanceStep(
+    definition,
+    copy,
+    state,
+    ctx.now(),
+    async () => {
+      const [campaign, school] = await Promise.all([
+        ctx.store.getCampaign(stored.campaignId),
+        stored.schoolId ? ctx.store.getSchool(stored.schoolId) : null,
+      ]);
+      return {
+        schoolId: stored.schoolId,
+        inspectorId: school?.inspectorId ?? null,
+        officeId: campaign?.officeId ?? '',
+      };
+    },
+    ctx.useTemplates,
+  );
   return { stored, program, step };
 }
 

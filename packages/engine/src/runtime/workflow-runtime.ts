@@ -26,6 +26,11 @@ export interface WorkflowRuntimeOptions {
   handlers?: HandlerRegistry;
   /** Where handlers' `job.logger` writes. Default: warnings and errors to the console. */
   jobLogger?: JobLogger;
+  /**
+   * Launch and complete tasks from templates when they fit (see `engine/launch-template.ts` and
+   * `engine/step-template.ts`); off, every step runs the engine. Default true.
+   */
+  launchTemplates?: boolean;
 }
 
 export interface StartInstanceArgs {
@@ -61,15 +66,18 @@ export class WorkflowRuntime {
   readonly #definitions = new Map<string, Promise<CompiledDefinition>>();
   readonly #programs = new Map<string, Promise<ProgramVersion>>();
   readonly #ctx: RuntimeContext;
+  readonly #useTemplates: boolean;
 
   constructor(options: WorkflowRuntimeOptions) {
     this.#store = options.store;
+    this.#useTemplates = options.launchTemplates ?? true;
     this.#now = options.now ?? (() => new Date());
     this.#ctx = {
       store: this.#store,
       now: this.#now,
       handlers: options.handlers ?? new HandlerRegistry(),
       jobLogger: options.jobLogger ?? consoleJobLogger,
+      useTemplates: options.launchTemplates ?? true,
       definitionFor: (program) => this.definitionFor(program),
       programOf: (instance) => this.#programOf(instance.programKey, instance.programVersion),
     };
@@ -107,6 +115,7 @@ export class WorkflowRuntime {
         params: args.params,
       },
       this.#now(),
+      { useTemplates: this.#useTemplates },
     );
     return this.#store.createInstance(instance);
   }
@@ -127,6 +136,7 @@ export class WorkflowRuntime {
       args.program,
       { instanceId, scope: 'campaign', campaign: args.campaign, school: null, params: args.params },
       this.#now(),
+      { useTemplates: this.#useTemplates },
     );
     return this.#store.createInstance(instance);
   }
