@@ -12,3 +12,11 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
     return false;
   }
 }
+
+let decoyHash: Promise<string> | null = null;
+
+/** Takes as long as a real check, so the response time does not tell whether a username exists. */
+export async function verifyDecoy(password: string): Promise<void> {
+  decoyHash ??= hashPassword('decoy-never-a-valid-password-7');
+  await verifyPassword(await decoyHash, password);
+}

@@ -1,85 +1,71 @@
 import { randomUUID } from 'node:crypto';
-import type { WorkflowRuntime } from '@ddt/engine';
-import type { ProgramManifest } from '@ddt/program';
-import type { Campaign, School, Store, User } from '@ddt/store';
-import { errors } from '../errors/app-error.js';
+import type { BulkLauncher } from '@ddt/engine';
+import type { Campaign, Store } from '@ddt/store';
+import type { Actor, AuditLog } from '../audit/audit-log.js';
+import type { AccessScope } from '../scope/access-scope.js';
+import type { CampaignPlanner, LaunchRequest } from './campaign-planner.js';
+import type { AssignmentReport } from './inspector-assignment.js';
 
-export interface LaunchArgs {
-  programKey: string;
-  title: string;
-  schoolIds: string[];
-  deadline: string | null;
-  params: Record<string, unknown>;
-  actor: User;
+export interface LaunchResult {
+  campaign: Campaign;
+  launched: number;
+  failed: number;
+  assignments: AssignmentReport;
 }
 
 /**
- * Launches a program version to schools: one campaign record, then one instance per school. Instance ids
- * are derived from the campaign and the school, so re-running a launch never duplicates a school.
+ * Launches a program version to its target schools: one campaign record, then one instance per school
+ * (and the campaign-scope instance, if the program has one) through the engine's bulk launcher. Instance
+ * ids are derived from the campaign and the school, so re-running a launch never duplicates a school.
  */
 export class CampaignLauncher {
   constructor(
     private readonly store: Store,
-    private readonly runtime: WorkflowRuntime,
+    private readonly planner: CampaignPlanner,
+    private readonly bulk: BulkLauncher,
+    private readonly audit: AuditLog,
     private readonly now: () => Date,
   ) {}
 
-  async launch(args: LaunchArgs): Promise<{ campaign: Campaign; launched: number }> {
-    const program = await this.store.getLatestProgramVersion(args.programKey);
-    if (!program) throw errors.programNotFound(args.programKey);
-    const office = args.actor.officeId ? await this.store.getOffice(args.actor.officeId) : null;
-    if (!office) throw errors.forbidden();
-    const manifest = program.manifest as unknown as ProgramManifest;
-    const schools = await this.#targets(args.schoolIds, office.path, manifest);
-
-    const params = { ...defaultParams(manifest), ...args.params };
+  async launch(scope: AccessScope, actor: Actor, request: LaunchRequest): Promise<LaunchResult> {
+    const plan = await this.planner.plan(scope, request);
     const campaign: Campaign = {
       id: `c_${randomUUID()}`,
-      programKey: program.key,
-      programVersion: program.version,
-      title: args.title,
-      officeId: office.id,
-      officePath: office.path,
-      params,
-      deadline: args.deadline,
+      programKey: plan.program.key,
+      programVersion: plan.program.version,
+      title: request.title,
+      officeId: plan.office.id,
+      officePath: plan.office.path,
+      params: plan.params,
+      deadline: plan.deadline,
       status: 'launching',
-      targetCount: schools.length,
-      createdBy: args.actor.id,
+      targetCount: plan.schools.length,
+      createdBy: scope.user.id,
       createdAt: this.now().toISOString(),
     };
     await this.store.createCampaign(campaign);
-    for (const school of schools) {
-      await this.runtime.startInstance({
-        instanceId: `${campaign.id}:${school.id}`,
-        program,
-        campaign,
-        school,
-        params,
-      });
-    }
+    const result = await this.bulk.launch({
+      program: plan.program,
+      campaign,
+      schools: plan.schools,
+      params: plan.params,
+    });
     const active: Campaign = { ...campaign, status: 'active' };
     await this.store.updateCampaign(active);
-    return { campaign: active, launched: schools.length };
+    await this.audit.record(actor, {
+      action: 'campaign.launched',
+      target: `campaign:${campaign.id}`,
+      officePath: campaign.officePath,
+      detail: {
+        programKey: campaign.programKey,
+        programVersion: campaign.programVersion,
+        title: campaign.title,
+        targetCount: campaign.targetCount,
+        failed: result.failed,
+        reassigned: plan.assignments.reassigned,
+        unassigned: plan.assignments.unassigned.map((entry) => entry.schoolId),
+      },
+    });
+    return { campaign: active, launched: result.done, failed: result.failed, assignments: plan.assignments };
   }
-
-  async #targets(schoolIds: string[], officePath: string, manifest: ProgramManifest): Promise<School[]> {
-    const unique = [...new Set(schoolIds)];
-    const schools: School[] = [];
-    const rejected: string[] = [];
-    for (const id of unique) {
-      const school = await this.store.getSchool(id);
-      if (school?.officePath.startsWith(officePath) && manifest.targetSchoolTypes.includes(school.type)) {
-        schools.push(school);
-      } else {
-        rejected.push(id);
-      }
-    }
-    // A school outside the office's subtree is reported like an unknown one: nothing about it leaks.
-    if (rejected.length > 0 || schools.length === 0) throw errors.invalidTargets({ rejected });
-    return schools;
-  }
-}
-
-function defaultParams(manifest: ProgramManifest): Record<string, unknown> {
-  return Object.fromEntries(manifest.parameters.map((parameter) => [parameter.key, parameter.default]));
 }

@@ -19,6 +19,17 @@ export const ServerConfigSchema = Type.Object({
   plugins: Type.Array(Type.String({ minLength: 1 })),
   /** `WEBHOOK_ENDPOINTS`: JSON `{"<name>":{"url":"https://…","secret":"…"}}` for the `webhook.post` handler. */
   webhookEndpoints: Type.Unknown(),
+  /** `TRUST_PROXY=true` behind a reverse proxy: the client address (audit log, rate limits) comes from X-Forwarded-For. */
+  trustProxy: Type.Boolean(),
+  /** `LOG_LEVEL`: pino level, default `warn`. */
+  logLevel: Type.Union([
+    Type.Literal('fatal'),
+    Type.Literal('error'),
+    Type.Literal('warn'),
+    Type.Literal('info'),
+    Type.Literal('debug'),
+    Type.Literal('silent'),
+  ]),
 });
 export type ServerConfig = Static<typeof ServerConfigSchema>;
 
@@ -39,10 +50,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .map((spec) => spec.trim())
       .filter((spec) => spec !== ''),
     webhookEndpoints: jsonSetting(env, 'WEBHOOK_ENDPOINTS'),
+    trustProxy: env.TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL ?? 'warn',
   };
   const error = Value.Errors(ServerConfigSchema, config).First();
   if (error) throw new Error(`配置错误：${error.path.slice(1)} ${error.message}`);
-  return config;
+  return config as ServerConfig;
 }
 
 function jsonSetting(env: NodeJS.ProcessEnv, name: string): unknown {

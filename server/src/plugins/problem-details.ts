@@ -53,9 +53,22 @@ function toAppError(error: FastifyError): AppError {
     });
   }
   if (isStoreError(error, 'STORE_ERR_CONFLICT')) return errors.conflict();
+  if (isStoreError(error, 'STORE_ERR_INVALID'))
+    return new AppError('REQ_ERR_VALIDATION', 400, '请求参数不合法');
+  if (isStoreError(error, 'STORE_ERR_DUPLICATE')) return new AppError('REQ_ERR_DUPLICATE', 409, '记录已存在');
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
     return new AppError('REQ_ERR_TOO_LARGE', 413, '请求体过大');
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+  if (error.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('FILE_ERR_TOO_LARGE', 413, '文件过大');
+  if (
+    error.code === 'FST_FILES_LIMIT' ||
+    error.code === 'FST_PARTS_LIMIT' ||
+    error.code === 'FST_FIELDS_LIMIT'
+  )
+    return new AppError('REQ_ERR_TOO_LARGE', 413, '上传的文件或字段过多');
+  if (
+    error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+    error.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE'
+  ) {
     return new AppError('REQ_ERR_MEDIA_TYPE', 415, '不支持的请求内容类型');
   }
   if (error.statusCode === 400) return new AppError('REQ_ERR_MALFORMED', 400, '请求格式错误');

@@ -1,28 +1,47 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { compileDefinition } from '@ddt/engine';
-import { type CompiledForm, checkFormSafety, compileForm } from '@ddt/forms';
+import { type CompiledForm, compileForm } from '@ddt/forms';
 import { loadProgramFolder, type ProgramBundle } from '@ddt/program';
 import type { ProgramVersion, Store } from '@ddt/store';
-import { AppError } from '../errors/app-error.js';
+import { type Actor, type AuditLog, systemActor } from '../audit/audit-log.js';
+import { errors } from '../errors/app-error.js';
+import { type BundleProblem, checkBundle } from './check-bundle.js';
+
+export interface FolderPublishResult {
+  published: ProgramVersion[];
+  /** Folders whose bundle did not pass the checks (or could not be read), with the reasons. */
+  refused: { folder: string; problems: BundleProblem[] }[];
+}
 
 /**
- * Publishes program bundles as immutable versions and hands out their compiled forms. Publishing the
- * same content again creates nothing; changed content becomes the next version.
+ * Published program versions: immutable once written (only their status changes, `active` ↔
+ * `retired`). Publishing the same content again creates nothing; changed content becomes the next
+ * version. Hands out each version's compiled forms.
  */
 export class ProgramCatalog {
   readonly #forms = new Map<string, CompiledForm>();
 
   constructor(
     private readonly store: Store,
+    private readonly audit: AuditLog,
     private readonly now: () => Date,
+    /** The registered task handler types; empty means "not known here", and service tasks are not checked. */
+    private readonly handlerTypes: () => string[] = () => [],
   ) {}
 
+  check(bundle: ProgramBundle): Promise<BundleProblem[]> {
+    const types = this.handlerTypes();
+    return checkBundle(bundle, { handlerTypes: types.length > 0 ? types : undefined });
+  }
+
+  /** Checks and publishes a bundle as the next version of its program, or refuses with every problem found. */
   async publish(
     bundle: ProgramBundle,
     publishedBy: string | null,
+    actor: Actor = systemActor,
   ): Promise<{ version: ProgramVersion; created: boolean }> {
-    await checkBundle(bundle);
+    const problems = (await this.check(bundle)).filter((problem) => problem.severity === 'error');
+    if (problems.length > 0) throw errors.programInvalid(bundle.manifest.key, problems);
     const latest = await this.store.getLatestProgramVersion(bundle.manifest.key);
     if (latest && sameContent(latest, bundle)) return { version: latest, created: false };
     const number = (await this.store.listProgramVersions(bundle.manifest.key)).reduce(
@@ -42,19 +61,63 @@ export class ProgramCatalog {
       publishedBy,
     };
     await this.store.createProgramVersion(version);
+    await this.audit.record(actor, {
+      action: 'program.published',
+      target: `program:${version.key}`,
+      officePath: null,
+      detail: { version: version.version, name: version.name },
+    });
     return { version, created: true };
   }
 
-  /** Publishes every program folder (one holding a program.json) under `dir`. */
-  async publishFolder(dir: string): Promise<ProgramVersion[]> {
-    const published: ProgramVersion[] = [];
+  /** Publishes every program folder (one holding a program.json) under `dir`; a refused folder does not stop the others. */
+  async publishFolder(dir: string): Promise<FolderPublishResult> {
+    const result: FolderPublishResult = { published: [], refused: [] };
     for (const name of (await readdir(dir)).sort()) {
       const folder = join(dir, name);
       if (!(await stat(folder)).isDirectory()) continue;
       if (!(await stat(join(folder, 'program.json')).catch(() => null))) continue;
-      published.push((await this.publish(await loadProgramFolder(folder), null)).version);
+      try {
+        result.published.push((await this.publish(await loadProgramFolder(folder), null)).version);
+      } catch (error) {
+        const problems = (error as { extra?: { problems?: BundleProblem[] } }).extra?.problems ?? [
+          {
+            path: name,
+            code: 'PROGRAM_ERR_FILE',
+            elementId: null,
+            message: (error as Error).message,
+            severity: 'error' as const,
+          },
+        ];
+        result.refused.push({ folder: name, problems });
+      }
     }
-    return published;
+    return result;
+  }
+
+  async versions(key: string): Promise<ProgramVersion[]> {
+    const versions = await this.store.listProgramVersions(key);
+    if (versions.length === 0) throw errors.programNotFound(key);
+    return versions;
+  }
+
+  async version(key: string, number: number): Promise<ProgramVersion> {
+    const version = await this.store.getProgramVersion(key, number);
+    if (!version) throw errors.programVersionNotFound();
+    return version;
+  }
+
+  /** Retires a version (no new launches; running instances go on) or puts it back in service. */
+  async setStatus(actor: Actor, key: string, number: number, status: ProgramVersion['status']) {
+    await this.version(key, number);
+    const updated = await this.store.setProgramVersionStatus(key, number, status);
+    await this.audit.record(actor, {
+      action: status === 'retired' ? 'program.retired' : 'program.reactivated',
+      target: `program:${key}`,
+      officePath: null,
+      detail: { version: number },
+    });
+    return updated;
   }
 
   /** The compiled form a task of this version uses, compiled once per version. */
@@ -68,28 +131,6 @@ export class ProgramCatalog {
       this.#forms.set(cacheKey, compiled);
     }
     return compiled;
-  }
-}
-
-async function checkBundle(bundle: ProgramBundle): Promise<void> {
-  const problems: string[] = [];
-  for (const [formId, form] of Object.entries(bundle.forms)) {
-    for (const problem of checkFormSafety(form)) problems.push(`forms/${formId}.json：${problem.message}`);
-  }
-  try {
-    const definition = await compileDefinition(bundle.bpmn);
-    for (const element of definition.elements.values()) {
-      if (element.kind === 'userTask' && element.formId && !bundle.forms[element.formId]) {
-        problems.push(`process.bpmn：用户任务 ${element.id} 引用的表单 ${element.formId} 不存在`);
-      }
-    }
-  } catch (error) {
-    problems.push(`process.bpmn：${(error as Error).message}`);
-  }
-  if (problems.length > 0) {
-    throw new AppError('PROGRAM_ERR_INVALID', 400, `督导项目 ${bundle.manifest.key} 未通过检查`, {
-      problems,
-    });
   }
 }
 
