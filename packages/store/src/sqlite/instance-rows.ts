@@ -55,7 +55,7 @@ export function insertInstanceRowIfAbsent(ctx: SqliteContext, instance: Instance
     .run(instance.id, ...COLUMNS.map((column) => values[column]));
   if (result.changes === 0) return false;
   for (const task of instance.tasks) insertTask(ctx, instance, task);
-  upsertTimers(ctx, instance);
+  upsertTimers(ctx, instance, false);
   for (const message of instance.messages) insertMessage(ctx, instance.id, message);
   return true;
 }
@@ -163,14 +163,16 @@ function syncTasks(ctx: SqliteContext, instance: Instance): void {
 /**
  * Timers are upserted, not rewritten, so a lease taken by a scheduler survives unrelated steps; an
  * unchanged timer is not written at all. In SET, bare column names are the row as it was: the lease
- * survives only if the due time is unchanged.
+ * survives only if the due time is unchanged. A new instance has no timers to remove.
  */
-function upsertTimers(ctx: SqliteContext, instance: Instance): void {
-  ctx
-    .statement(
-      'DELETE FROM timers WHERE instance_id = ? AND timer_id NOT IN (SELECT value FROM json_each(?))',
-    )
-    .run(instance.id, JSON.stringify(instance.timers.map((timer) => timer.id)));
+function upsertTimers(ctx: SqliteContext, instance: Instance, existed = true): void {
+  if (existed) {
+    ctx
+      .statement(
+        'DELETE FROM timers WHERE instance_id = ? AND timer_id NOT IN (SELECT value FROM json_each(?))',
+      )
+      .run(instance.id, JSON.stringify(instance.timers.map((timer) => timer.id)));
+  }
   const upsert = ctx.statement(
     `INSERT INTO timers (instance_id, timer_id, element_id, execution_id, due_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (instance_id, timer_id) DO UPDATE SET
