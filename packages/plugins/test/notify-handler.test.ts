@@ -37,6 +37,7 @@ test('notify.send stores one in-app notification per distinct recipient and repo
         elementId: 'job',
         campaignId: 'c1',
         schoolId: 's1',
+        officePath: '/o1/',
       },
     }),
   ]);

@@ -1,3 +1,6 @@
+// TypeBox comes with the SDK so that a plugin's schemas are built by the same TypeBox the platform checks
+// them with: `import { defineTaskHandler, Type } from '@ddt/sdk'`.
+export { type Static, type TSchema, Type } from '@sinclair/typebox';
 export { defineTaskHandler, type TaskHandler } from './define-task-handler.js';
 export type { FailOptions, Job, JobAcknowledgement, JobLogger } from './job.js';
 export {

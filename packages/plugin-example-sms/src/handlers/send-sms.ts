@@ -1,5 +1,4 @@
-import { defineTaskHandler } from '@ddt/sdk';
-import { Type } from '@sinclair/typebox';
+import { defineTaskHandler, Type } from '@ddt/sdk';
 import { gatewayConfig, gatewayTimeoutMs } from '../gateway/gateway-config.js';
 
 /**
