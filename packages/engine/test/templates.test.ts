@@ -61,6 +61,7 @@ test('launches and completions from templates mean exactly what the engine would
     await completeFirst(h, 'c1:s1', { needsReview: true, note: '甲' });
     await completeFirst(h, 'c1:s2', { needsReview: false });
     await completeFirst(h, 'c1:s3', { needsReview: true, note: '丙' });
+    await completeFirst(h, 'c1:s4', { needsReview: true, note: '丁' }); // the third sighting: from a step template
     await completeFirst(h, 'c1:s3', { verdict: '通过' });
   }
   for (const target of schools) {
@@ -72,6 +73,13 @@ test('launches and completions from templates mean exactly what the engine would
   const reviewed = await withTemplates.store.getInstance('c1:s1');
   expect(reviewed?.tasks.map((task) => [task.elementId, task.audience])).toEqual([['review', ['user:u9']]]);
   expect((await withTemplates.store.getInstance('c1:s2'))?.status).toBe('completed');
+  // A completion from a step template repeats the recorded run's execution ids; the engine's do not.
+  const reviewOf = async (h: typeof withTemplates, id: string) =>
+    (await h.store.getInstance(id))!.tasks[0]!.executionId;
+  const reviewedIn = async (h: typeof withTemplates, id: string) =>
+    (await h.store.getInstance(id))!.history![1]!.taskId.slice(`${id}:`.length);
+  expect(await reviewOf(withTemplates, 'c1:s4')).toBe(await reviewedIn(withTemplates, 'c1:s3'));
+  expect(await reviewOf(engineOnly, 'c1:s4')).not.toBe(await reviewedIn(engineOnly, 'c1:s3'));
   // Instances made from one template share its execution ids; engine-made ones do not.
   const firstTaskExecution = async (h: typeof withTemplates, target: School) => {
     await h.launch({ school: { ...target, id: `${target.id}-again` } });

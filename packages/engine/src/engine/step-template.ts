@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CompiledDefinition } from '../definition/compile-definition.js';
 import { WorkflowError } from '../errors.js';
 import type { SettledRun, TraceEntry, WaitingElement } from './engine-shapes.js';
@@ -36,7 +37,15 @@ interface StepTemplate {
 
 const MAX_TEMPLATES_PER_TRANSITION = 4;
 const MAX_TRANSITIONS = 2_000;
-const transitions = new WeakMap<CompiledDefinition, Map<string, StepTemplate[]>>();
+/**
+ * Per definition: templates by transition (a hash of process, element and structure), and how often a
+ * transition without a template was seen. Instances launched without a template each have their own
+ * structure, so a template is recorded only for a transition seen before.
+ */
+const transitions = new WeakMap<
+  CompiledDefinition,
+  { templates: Map<string, StepTemplate[]>; seen: Map<string, number> }
+>();
 
 export interface SignalWaitingArgs {
   processId: string;
@@ -55,13 +64,17 @@ export interface SignalWaitingArgs {
  */
 export function signalWaiting(definition: CompiledDefinition, args: SignalWaitingArgs): SettledRun {
   const before = args.useTemplates ? cutState(args.state) : null;
-  const key = before ? `${args.processId}\u0000${args.executionId}\u0000${before.structure}` : '';
-  let byKey = transitions.get(definition);
-  if (!byKey) {
-    byKey = new Map();
-    transitions.set(definition, byKey);
+  const key = before
+    ? createHash('sha256')
+        .update(`${args.processId}\u0000${args.executionId}\u0000${before.structure}`)
+        .digest('base64')
+    : '';
+  let known = transitions.get(definition);
+  if (!known) {
+    known = { templates: new Map(), seen: new Map() };
+    transitions.set(definition, known);
   }
-  const variants = byKey.get(key);
+  const variants = known.templates.get(key);
   if (before && variants && before.slots.length === 2) {
     const reused = reuse(variants, before, args);
     if (reused) return reused;
@@ -83,9 +96,20 @@ export function signalWaiting(definition: CompiledDefinition, args: SignalWaitin
     waiting.signal();
   });
 
-  if (before && byKey.size < MAX_TRANSITIONS && (variants?.length ?? 0) < MAX_TEMPLATES_PER_TRANSITION) {
-    const template = record(run, before, values, trace, resumed);
-    if (template) byKey.set(key, [...(variants ?? []), template]);
+  if (
+    before &&
+    known.templates.size < MAX_TRANSITIONS &&
+    (variants?.length ?? 0) < MAX_TEMPLATES_PER_TRANSITION
+  ) {
+    const sightings = known.seen.get(key) ?? 0;
+    if (variants || sightings > 0) {
+      const template = record(run, before, values, trace, resumed);
+      if (template) known.templates.set(key, [...(variants ?? []), template]);
+      known.seen.delete(key);
+    } else {
+      if (known.seen.size >= 10 * MAX_TRANSITIONS) known.seen.clear();
+      known.seen.set(key, 1);
+    }
   }
   return run;
 }

@@ -8,7 +8,8 @@ export function isFeel(text: unknown): text is string {
 
 /**
  * Evaluates a FEEL expression (with or without its leading `=`) against plain variables. `now()` and
- * `today()` read the given clock, so a runtime with an injected clock computes due dates from it. FEEL
+ * `today()` read the given clock (to the second), so a runtime with an injected clock computes due dates
+ * from it. FEEL
  * date, time and duration values come back as ISO 8601 strings so they can be stored as JSON.
  */
 export function evaluateFeel(
@@ -17,6 +18,9 @@ export function evaluateFeel(
   now: Date = new Date(),
 ): unknown {
   const body = expression.startsWith('=') ? expression.slice(1) : expression;
+  // FEEL's now() has one-second precision here: due dates need no more, and evaluations within the same
+  // second share one result (see the memo below).
+  now = new Date(Math.floor(now.getTime() / 1000) * 1000);
   const key = memoKey(body, variables, now);
   if (key !== null && results.has(key)) return results.get(key);
   const value = evaluateUncached(body, variables, now);
