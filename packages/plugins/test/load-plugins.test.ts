@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { checkDefinition } from '@ddt/engine';
 import { createSqliteStore } from '@ddt/store';
 import {
-  BUILT_IN,
   createBuiltInHandlers,
   createHandlerRegistry,
   isPluginError,
@@ -144,9 +143,10 @@ test.each(refusals)(
   },
 );
 
-test('a duplicate with a built-in says which one registered the type first', async () => {
-  const error = await loadError(['./claims-notify']);
-  expect(error.message).toContain(BUILT_IN);
+test('a duplicate says which plugin and file registered the type first', async () => {
+  const error = await loadError(['./careless-echo', './echo-twice']);
+  expect(error.plugin).toBe('./echo-twice');
+  expect(error.message).toContain('./careless-echo');
 });
 
 test('a package.json that is not JSON is refused as a bad manifest', async () => {

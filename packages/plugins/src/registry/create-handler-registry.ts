@@ -17,7 +17,7 @@ export interface CreateHandlerRegistryArgs {
  */
 export function createHandlerRegistry(args: CreateHandlerRegistryArgs): HandlerRegistry {
   const registry = new HandlerRegistry();
-  const origin = new Map<string, string>();
+  const origin = new Map<string, { zh: string; en: string }>();
   const add = (handler: AnyTaskHandler, plugin: string, file: string | null) => {
     const first = origin.get(handler.type);
     if (first !== undefined) {
@@ -25,11 +25,16 @@ export function createHandlerRegistry(args: CreateHandlerRegistryArgs): HandlerR
         'PLUGIN_ERR_DUPLICATE_TYPE',
         plugin,
         file,
-        `处理器类型「${handler.type}」重复：已由 ${first} 注册；每个类型只能有一个处理器`,
-        `handler type "${handler.type}" is already registered by ${first}; each type may have one handler only`,
+        `处理器类型「${handler.type}」重复：已由${first.zh}注册；每个类型只能有一个处理器`,
+        `handler type "${handler.type}" is already registered by ${first.en}; each type may have one handler only`,
       );
     }
-    origin.set(handler.type, file ? `${plugin}（${file}）` : plugin);
+    origin.set(
+      handler.type,
+      file
+        ? { zh: `插件「${plugin}」（${file}）`, en: `plugin "${plugin}" (${file})` }
+        : { zh: '平台内置处理器', en: 'a built-in handler' },
+    );
     registry.register(handler);
   };
   for (const handler of args.builtIns) add(handler, BUILT_IN, null);
