@@ -44,7 +44,16 @@ test('a plugin is found by npm package name or by folder, and its handlers join 
   expect(byFolder[0]?.dir).toBe(byName[0]?.dir);
 
   const registry = createHandlerRegistry({ builtIns: builtIns(), plugins: byName });
-  expect(registry.types()).toEqual(['assessment.score', 'example.sms-send', 'notify.send', 'webhook.post']);
+  expect(registry.types()).toEqual([
+    'assessment.score',
+    'document.generate',
+    'example.sms-send',
+    'notice.publish',
+    'notify.send',
+    'rollup.collect',
+    'sample.draw',
+    'webhook.post',
+  ]);
 });
 
 test('the publish check knows every registered type, the plugins’ included', async () => {
@@ -64,7 +73,15 @@ test('no plugins configured gives the built-ins alone', async () => {
     builtIns: builtIns(),
     plugins: await loadPlugins([], { baseDir: '.' }),
   });
-  expect(registry.types()).toEqual(['assessment.score', 'notify.send', 'webhook.post']);
+  expect(registry.types()).toEqual([
+    'assessment.score',
+    'document.generate',
+    'notice.publish',
+    'notify.send',
+    'rollup.collect',
+    'sample.draw',
+    'webhook.post',
+  ]);
 });
 
 const refusals: [string, string[], PluginErrorCode, string | null][] = [
