@@ -50,6 +50,8 @@ export async function platform(app: FastifyInstance, options: AppOptions): Promi
   const sessions = new Sessions(store, new SessionTokens(options.sessionSecret, SESSION_TTL_MS), audit);
   const logins = new LoginService(store, sessions, audit, now);
 
+  // The API speaks JSON (and multipart for uploads); a text body is refused (415), not parsed.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -101,6 +103,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
+    // Task ids are `${campaignId}:${schoolId}:${executionId}`, longer than Fastify's default of 100.
+    maxParamLength: 400,
     trustProxy: options.trustProxy ?? false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];

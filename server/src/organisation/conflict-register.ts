@@ -12,8 +12,12 @@ export interface DeclareConflictInput {
 /**
  * 回避: an inspector must not inspect a school (a relative works there, a former post …). An inspector
  * declares its own conflicts with schools its office covers; an office admin records them for the
- * inspectors of its subtree and is the only one who may lift them. Declaring a conflict with the school
- * one is 责任督学 of ends that assignment at once: a conflicted pair is never assigned.
+ * inspectors of its subtree and is the only one who may lift them.
+ *
+ * A conflict takes effect at once: the inspector no longer sees the school or its tasks, no new 挂牌
+ * may pair them, and every campaign launched from then on hands the school to another inspector of
+ * its 责任区. The school's 挂牌 itself is left for the office to change, so the launch report can say
+ * who stood in for whom.
  */
 export class ConflictRegister {
   constructor(
@@ -26,7 +30,7 @@ export class ConflictRegister {
     scope: AccessScope,
     actor: Actor,
     input: DeclareConflictInput,
-  ): Promise<{ conflict: Conflict; unassigned: boolean }> {
+  ): Promise<{ conflict: Conflict; responsibleInspector: boolean }> {
     const inspectorId = await this.#inspectorFor(scope, input.inspectorId);
     const school = await this.#school(scope, inspectorId, input.schoolId);
     const conflict: Conflict = {
@@ -43,17 +47,7 @@ export class ConflictRegister {
       officePath: school.officePath,
       detail: { inspectorId, reason: input.reason },
     });
-    const unassigned = school.inspectorId === inspectorId;
-    if (unassigned) {
-      await this.store.putSchool({ ...school, inspectorId: null });
-      await this.audit.record(actor, {
-        action: 'school.inspector-unassigned',
-        target: `school:${school.id}`,
-        officePath: school.officePath,
-        detail: { previousInspectorId: inspectorId, because: 'conflict' },
-      });
-    }
-    return { conflict, unassigned };
+    return { conflict, responsibleInspector: school.inspectorId === inspectorId };
   }
 
   async list(scope: AccessScope, filter: { inspectorId?: string; schoolId?: string }): Promise<Conflict[]> {

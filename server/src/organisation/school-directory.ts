@@ -77,7 +77,8 @@ export class SchoolDirectory {
   async update(scope: AccessScope, actor: Actor, id: string, patch: SchoolPatch): Promise<School> {
     scope.requireOffice();
     const current = await this.get(scope, id);
-    const school = await this.#checked(scope, { ...current, ...patch, id: current.id });
+    // The 挂牌 is checked only when it changes: a school whose 责任督学 later declared a conflict stays editable.
+    const school = await this.#checked(scope, { ...current, ...patch, id: current.id }, patch.inspectorId !== undefined || patch.officeId !== undefined);
     await this.store.putSchool(school);
     await this.audit.record(actor, {
       action: patch.inspectorId !== undefined ? 'school.inspector-assigned' : 'school.updated',
@@ -89,7 +90,7 @@ export class SchoolDirectory {
   }
 
   /** The school as it will be stored, after every reference it makes is checked. */
-  async #checked(scope: AccessScope, input: SchoolInput): Promise<School> {
+  async #checked(scope: AccessScope, input: SchoolInput, checkInspector = true): Promise<School> {
     const office = await this.#office(scope, input.officeId);
     if (office.level !== 'county')
       throw errors.orgInvalid([{ path: '/officeId', message: '学校须隶属县级督导室' }]);
@@ -97,7 +98,7 @@ export class SchoolDirectory {
     if (!districts.some((district) => district.id === input.districtId))
       throw errors.orgInvalid([{ path: '/districtId', message: '责任区不存在或不属于该督导室' }]);
     const inspectorId = input.inspectorId ?? null;
-    if (inspectorId) await this.checkInspector(scope, inspectorId, office.path, input.id);
+    if (inspectorId && checkInspector) await this.checkInspector(scope, inspectorId, office.path, input.id);
     const school: School = {
       id: input.id,
       name: input.name,

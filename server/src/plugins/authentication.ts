@@ -16,10 +16,13 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** API routes open without a session; every other API route answers 401 before it reads its input. */
+const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/logout']);
 
 /**
- * Resolves the session cookie to a user on every request; routes then ask for a user, a role or the
- * user's scope. A state-changing request that names another origin is refused (the SameSite cookie
+ * Resolves the session cookie to a user on every request and refuses API routes without one (401,
+ * before validation, so an anonymous caller learns nothing about a route's input); routes then ask for
+ * a role or the user's scope. A state-changing request that names another origin is refused (the SameSite cookie
  * already keeps cross-site forms out; this also covers old browsers).
  */
 export const authentication = fp(
@@ -31,6 +34,9 @@ export const authentication = fp(
       const session = await options.sessions.resolve(request.cookies[SESSION_COOKIE], Date.now());
       request.session = session;
       request.user = session?.user ?? null;
+      const route = request.routeOptions.url;
+      if (!request.user && route?.startsWith('/api/') && !PUBLIC_ROUTES.has(`${request.method} ${route}`))
+        throw errors.unauthenticated();
     });
   },
   { name: 'authentication', dependencies: ['services', '@fastify/cookie'] },

@@ -34,7 +34,7 @@ export const conflictRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '声明回避（督学为本人声明；督导室为下属督学登记）',
-        description: '若该督学正是该校的责任督学，挂牌关系随即解除。',
+        description: '立即生效：该督学不再看到该校及其任务；此后下发的督导任务改由同一责任区的其他督学承担。',
         body: DeclareConflictBodySchema,
         response: { 201: DeclareConflictResultSchema, ...problems(400, 401, 403, 404) },
       },

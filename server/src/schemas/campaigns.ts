@@ -22,7 +22,7 @@ export const ProgramKeyParamsSchema = Type.Object({ key: ProgramKeySchema }, { a
 const ParamsSchema = Type.Record(
   Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,63}$' }),
   Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean()]),
-  { maxProperties: 100 },
+  { maxProperties: 100, additionalProperties: false },
 );
 
 /** The older launch route: an explicit list of schools. */

@@ -46,7 +46,7 @@ export const BundleBodySchema = Type.Object(
     forms: Type.Record(
       Type.String({ pattern: '^[a-z][a-z0-9-]{0,63}$' }),
       Type.Record(Type.String(), Type.Unknown()),
-      { maxProperties: 100 },
+      { maxProperties: 100, additionalProperties: false },
     ),
   },
   { additionalProperties: false },

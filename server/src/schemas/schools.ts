@@ -130,8 +130,11 @@ export const DeclareConflictBodySchema = Type.Object(
 
 export const DeclareConflictResultSchema = Type.Object({
   conflict: ConflictViewSchema,
-  /** The inspector was the school's 责任督学 and no longer is. */
-  unassigned: Type.Boolean(),
+  /**
+   * The inspector is the school's 责任督学 (挂牌): campaigns now hand the school to another inspector of
+   * its 责任区 until the office changes the 挂牌.
+   */
+  responsibleInspector: Type.Boolean(),
 });
 
 export const ConflictParamsSchema = Type.Object(
