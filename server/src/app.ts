@@ -37,6 +37,8 @@ export interface AppOptions {
   /** The built designer, served at `/`; absent in API-only tests. */
   designerDir?: string | null;
   secureCookies?: boolean;
+  /** See `SecurityHeaderOptions.designerScriptEval`. Default true until the designer sets Form.io's noeval. */
+  designerScriptEval?: boolean;
   /** Login and password-change attempts allowed per client address and username. Default 20 a minute. */
   loginRateLimit?: { max: number; timeWindowMs: number };
 }
@@ -56,7 +58,7 @@ export async function platform(app: FastifyInstance, options: AppOptions): Promi
     reply.header('x-request-id', request.id);
   });
   await app.register(problemDetails);
-  await app.register(securityHeaders);
+  await app.register(securityHeaders, { designerScriptEval: options.designerScriptEval ?? true });
   await app.register(openApi);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -104,7 +106,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
     // Task ids are `${campaignId}:${schoolId}:${executionId}`, longer than Fastify's default of 100.
-    maxParamLength: 400,
+    routerOptions: { maxParamLength: 400 },
     trustProxy: options.trustProxy ?? false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];

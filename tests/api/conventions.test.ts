@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createServer, DEMO_PASSWORD } from '@ddt/server';
 import { ApiPlatform, expectProblem } from './support/api-platform.js';
@@ -58,6 +61,28 @@ describe('headers and request ids', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  test('the designer pages get eval only while the designer needs it, API responses never', async () => {
+    const designerDir = mkdtempSync(join(tmpdir(), 'ddt-designer-'));
+    writeFileSync(join(designerDir, 'index.html'), '<!doctype html><title>督导通</title>');
+    for (const designerScriptEval of [true, false]) {
+      const app = createServer({
+        services: api.services,
+        sessionSecret: 'csp-test-secret-that-is-long-enough-012345',
+        designerDir,
+        designerScriptEval,
+      });
+      const page = await app.inject({ method: 'GET', url: '/tasks/some-task' });
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(String(page.headers['content-security-policy']).includes("'unsafe-eval'")).toBe(designerScriptEval);
+      const json = await app.inject({ method: 'GET', url: '/api/programs' });
+      expect(json.headers['content-security-policy']).not.toContain('unsafe-eval');
+      await app.close();
+    }
+    const docs = await api.call(null, { method: 'GET', url: '/docs/' });
+    expect(docs.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    expect(docs.headers['content-security-policy']).not.toContain('unsafe-eval');
   });
 
   test('CORS is off: a request or preflight from another origin gets no Access-Control header', async () => {

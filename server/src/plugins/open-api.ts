@@ -32,7 +32,12 @@ export const openApi = fp(
         ],
       },
     });
-    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+    // Swagger UI sets its own CSP on its pages (hashes for its scripts); it also styles elements inline.
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      transformStaticCSP: (header) => header.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'"),
+    });
   },
   { name: 'open-api' },
 );
