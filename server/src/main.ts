@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const seed = await seedDemoCounty(store, new Date());
   const programs = await services.catalog.publishFolder(config.definitionsDir);
   const resumedImports = await services.imports.resumeUnfinished();
+  const resumedLaunches = await services.launcher.resumeUnfinished();
   const app = createServer({
     services,
     sessionSecret: await loadSessionSecret(config.dataDir, config.sessionSecret),
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
           .join('；')}`,
     ),
     ...(resumedImports.length > 0 ? [`已续完中断的导入：${resumedImports.join('、')}`] : []),
+    ...(resumedLaunches.length > 0 ? [`已续完中断的下发：${resumedLaunches.join('、')}`] : []),
     `演示账号（密码均为 ${DEMO_PASSWORD}）：`,
     ...seed.logins.map(
       (login) => `  ${login.username.padEnd(10)} ${roleNames[login.role]}  ${login.displayName}`,

@@ -1,3 +1,5 @@
+import { createServices } from '@ddt/server';
+import type { Store } from '@ddt/store';
 import { ApiPlatform, expectDenied, expectProblem } from './support/api-platform.js';
 
 let api: ApiPlatform;
@@ -147,6 +149,38 @@ describe('launching a campaign', () => {
     }
     expect((await api.store.findCampaigns({ limit: 100 })).items).toHaveLength(campaigns);
     expect(await api.changeCount()).toBe(before);
+  });
+
+  test('a launch interrupted before its instances were written is finished at the next start, once', async () => {
+    const admin = (await api.store.getUserByUsername('admin'))!;
+    const crashing = new Proxy(api.store, {
+      get(target, property, receiver) {
+        if (property === 'createInstances')
+          return async () => Promise.reject(new Error('进程在下发中途崩溃'));
+        return Reflect.get(target, property, receiver);
+      },
+    }) as Store;
+    const crashed = createServices(crashing);
+    await expect(
+      crashed.launcher.launch(
+        await crashed.scopes.of(admin),
+        { user: admin, requestId: null, ip: null },
+        {
+          programKey: 'kaixue',
+          title: '中断的下发',
+          targets: { districtIds: ['d-3'] },
+        },
+      ),
+    ).rejects.toThrow('进程在下发中途崩溃');
+    const [campaign] = (await api.store.findCampaigns({ status: 'launching', limit: 5 })).items;
+    expect(campaign).toMatchObject({ title: '中断的下发', targetCount: 4 });
+    expect((await api.store.findInstances({ campaignId: campaign!.id, limit: 10 })).items).toEqual([]);
+
+    expect(await api.services.launcher.resumeUnfinished()).toEqual([campaign!.id]);
+    const view = (await api.call('admin', { method: 'GET', url: `/api/campaigns/${campaign!.id}` })).json();
+    expect(view.campaign.status).toBe('active');
+    expect(view.progress).toMatchObject({ total: 4, running: 4 });
+    expect(await api.services.launcher.resumeUnfinished()).toEqual([]);
   });
 
   test('the older launch route still takes a list of schools', async () => {

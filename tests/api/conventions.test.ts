@@ -75,7 +75,9 @@ describe('headers and request ids', () => {
       });
       const page = await app.inject({ method: 'GET', url: '/tasks/some-task' });
       expect(page.headers['content-type']).toContain('text/html');
-      expect(String(page.headers['content-security-policy']).includes("'unsafe-eval'")).toBe(designerScriptEval);
+      expect(String(page.headers['content-security-policy']).includes("'unsafe-eval'")).toBe(
+        designerScriptEval,
+      );
       const json = await app.inject({ method: 'GET', url: '/api/programs' });
       expect(json.headers['content-security-policy']).not.toContain('unsafe-eval');
       await app.close();

@@ -68,7 +68,12 @@ function readCsv(bytes: Buffer): string[][] {
     text = new TextDecoder('gb18030').decode(bytes);
   }
   try {
-    return parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+    return parse(text, {
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }) as string[][];
   } catch (error) {
     throw errors.importFile(`CSV 格式错误（${(error as Error).message.slice(0, 200)}）`);
   }

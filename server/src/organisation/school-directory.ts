@@ -78,7 +78,11 @@ export class SchoolDirectory {
     scope.requireOffice();
     const current = await this.get(scope, id);
     // The 挂牌 is checked only when it changes: a school whose 责任督学 later declared a conflict stays editable.
-    const school = await this.#checked(scope, { ...current, ...patch, id: current.id }, patch.inspectorId !== undefined || patch.officeId !== undefined);
+    const school = await this.#checked(
+      scope,
+      { ...current, ...patch, id: current.id },
+      patch.inspectorId !== undefined || patch.officeId !== undefined,
+    );
     await this.store.putSchool(school);
     await this.audit.record(actor, {
       action: patch.inspectorId !== undefined ? 'school.inspector-assigned' : 'school.updated',

@@ -39,7 +39,11 @@ export const securityHeaders = fp(
     const designerPolicy = serialize({ ...directives, scriptSrc: ["'self'", "'unsafe-eval'"] });
     app.addHook('onSend', async (request, reply) => {
       const type = String(reply.getHeader('content-type') ?? '');
-      if (type.startsWith('text/html') && !request.url.startsWith('/docs') && !request.url.startsWith('/api/'))
+      if (
+        type.startsWith('text/html') &&
+        !request.url.startsWith('/docs') &&
+        !request.url.startsWith('/api/')
+      )
         reply.header('content-security-policy', designerPolicy);
     });
   },
@@ -48,6 +52,9 @@ export const securityHeaders = fp(
 
 function serialize(policy: Record<string, string[]>): string {
   return Object.entries(policy)
-    .map(([name, values]) => `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${values.join(' ')}`)
+    .map(
+      ([name, values]) =>
+        `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${values.join(' ')}`,
+    )
     .join(';');
 }
