@@ -109,6 +109,21 @@ describe('a scored self-evaluation with evidence, returned once and then passed'
       expect.objectContaining({ path: 'evidence', rule: 'fileNotFound' }),
     ]);
 
+    const extra = await Promise.all(
+      ['b.pdf', 'c.jpg'].map((name) =>
+        upload('school01', taskId, name, pdf(20), name.endsWith('.jpg') ? 'image/jpeg' : 'application/pdf'),
+      ),
+    );
+    const tooMany = await api.call('school01', {
+      method: 'POST',
+      url: `/api/tasks/${taskId}/complete`,
+      payload: { data: { ...passing, evidence: [file, ...extra.map((response) => response.json())] } },
+    });
+    expectProblem(tooMany, 400, 'FORM_ERR_INVALID', ['errors']);
+    expect(tooMany.json().errors).toEqual([
+      expect.objectContaining({ path: 'evidence', rule: 'fileCountExceeded' }),
+    ]);
+
     const invalid = await api.call('school01', {
       method: 'POST',
       url: `/api/tasks/${taskId}/complete`,
