@@ -53,6 +53,7 @@ export async function launchInstance(
     officePath: school?.officePath ?? campaign.officePath,
     districtId: school?.districtId ?? null,
     schoolType: school?.type ?? null,
+    inspectorId: school?.inspectorId ?? null,
     status: 'running',
     state: null,
     tasks: [],

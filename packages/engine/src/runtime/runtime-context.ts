@@ -54,7 +54,8 @@ export async function stepOn(ctx: RuntimeContext, stored: Instance): Promise<Loa
       ]);
       return {
         schoolId: stored.schoolId,
-        inspectorId: school?.inspectorId ?? null,
+        // The inspector chosen at launch (回避-aware), not whoever holds the school's 挂牌 today.
+        inspectorId: stored.inspectorId !== undefined ? stored.inspectorId : (school?.inspectorId ?? null),
         officeId: campaign?.officeId ?? '',
       };
     },

@@ -242,6 +242,12 @@ export const InstanceSchema = Type.Object(
     officePath: Type.String({ minLength: 3 }),
     districtId: Type.Union([Id, Type.Null()]),
     schoolType: Type.Union([SchoolTypeSchema, Type.Null()]),
+    /**
+     * The 责任督学 this instance's `inspector` tasks go to: the school's 挂牌 inspector at launch, or the
+     * stand-in the launch chose when that inspector declared 回避. Absent on records written before it
+     * existed; readers then fall back to the school's current inspector.
+     */
+    inspectorId: Type.Optional(Type.Union([Id, Type.Null()])),
     status: InstanceStatusSchema,
     /** bpmn-engine state without the definition source. */
     state: Type.Unknown(),
