@@ -9,6 +9,8 @@ export interface SimulationOptions extends WorldOptions {
   maxSteps?: number;
   /** Wall-clock limit. Default 60 s. */
   timeLimitMs?: number;
+  /** Steps without a new flow before moving to the next instance (see `ExploreBudget`). Default 150 / 20. */
+  stallSteps?: { first: number; other: number };
 }
 
 export interface FlowCoverage {
@@ -68,6 +70,7 @@ export async function simulateProgram(
         {
           maxSteps: (options.maxSteps ?? 4000) - steps,
           deadline: started + (options.timeLimitMs ?? 60_000),
+          stallSteps: options.stallSteps ?? { first: 150, other: 20 },
         },
         uncovered,
       );

@@ -27,6 +27,13 @@ export interface SimulationProblem {
 export interface ExploreBudget {
   maxSteps: number;
   deadline: number;
+  /**
+   * Steps an instance is explored without taking a new flow before the explorer moves on: `first` for an
+   * instance that starts differently from those before (the campaign instance, a 培训机构 among schools),
+   * `other` for one that starts the same way (it only matters where a handler answers differently per
+   * school, e.g. sampling).
+   */
+  stallSteps: { first: number; other: number };
 }
 
 /**
@@ -63,14 +70,23 @@ export class Explorer {
   }
 
   async run(): Promise<void> {
+    const shapesSeen = new Set<string>();
     for (const instanceId of this.world.instanceIds) {
       if (this.#done()) return;
       const root = await this.#settled(instanceId, this.world.launchedAt, []);
       if (!root) continue;
-      const queue: SimState[] = [root];
+      // An instance that starts like one explored before (same waits) only gets a short look.
+      const shape = launchShape(root.record);
+      const first = !shapesSeen.has(shape);
+      shapesSeen.add(shape);
+      const stall = first ? this.budget.stallSteps.first : this.budget.stallSteps.other;
+      let lastGain = this.steps;
+      const frontier = new Frontier();
+      frontier.push(root, 0, 0);
       this.#seen.add(this.#signature(root));
-      while (queue.length > 0 && !this.#done()) {
-        const state = queue.shift() as SimState;
+      for (let entry = frontier.pop(); entry && !this.#done(); entry = frontier.pop()) {
+        if (this.steps - lastGain > stall) break;
+        const { state, depth } = entry;
         // Seen before, only at another time (the next day of a daily cycle): only let time go on.
         const relative = this.#signature(state, true);
         const repeated = this.#seenRelative.has(relative);
@@ -79,18 +95,15 @@ export class Explorer {
         for (const action of actions) {
           if (this.#done()) break;
           if (!this.#useful(action)) continue;
+          const before = this.#uncovered.size;
           const next = await this.#apply(state, action);
-          if (process.env.SIM_TRACE) {
-            console.log(
-              `[sim] ${state.instanceId} ${describeAction(action)} → ${next ? next.record.tasks.map((t) => t.elementId).join(',') + ' | ' + next.record.messages.map((m) => m.elementId).join(',') + ' | ' + next.record.timers.map((t) => t.elementId).join(',') : 'null'}`,
-            );
-          }
+          if (this.#uncovered.size < before) lastGain = this.steps;
           if (!next) continue;
           const signature = this.#signature(next);
           if (this.#seen.has(signature)) continue;
           this.#seen.add(signature);
           this.states += 1;
-          queue.push(next);
+          frontier.push(next, before - this.#uncovered.size, depth + 1);
         }
       }
     }
@@ -316,6 +329,15 @@ export class Explorer {
   }
 }
 
+function launchShape(record: Instance): string {
+  return [
+    record.scope,
+    record.tasks.map((task) => task.elementId).sort(),
+    record.messages.map((message) => message.elementId).sort(),
+    record.timers.map((timer) => timer.elementId).sort(),
+  ].join('|');
+}
+
 /** The values of the variables conditions read, wherever the engine state keeps variables. */
 function decisionValues(state: unknown, names: Set<string>): string {
   const found: string[] = [];
@@ -338,4 +360,44 @@ function decisionValues(state: unknown, names: Set<string>): string {
   };
   walk(state, 0);
   return found.join('/');
+}
+
+/**
+ * The states still to explore, best first: a state whose step took new flows first (it is on a fresh
+ * path), then the deepest (long timer chains reach the campaign deadline without exploring every
+ * shallow state on the way), then the oldest.
+ */
+interface FrontierEntry {
+  state: SimState;
+  gain: number;
+  depth: number;
+  seq: number;
+}
+
+class Frontier {
+  readonly #entries: FrontierEntry[] = [];
+  #seq = 0;
+
+  push(state: SimState, gain: number, depth: number): void {
+    this.#entries.push({ state, gain, depth, seq: this.#seq++ });
+  }
+
+  pop(): { state: SimState; depth: number } | undefined {
+    let best = -1;
+    for (let i = 0; i < this.#entries.length; i++) {
+      const entry = this.#entries[i] as FrontierEntry;
+      const current = best >= 0 ? (this.#entries[best] as FrontierEntry) : null;
+      if (
+        !current ||
+        entry.gain > current.gain ||
+        (entry.gain === current.gain && entry.depth > current.depth) ||
+        (entry.gain === current.gain && entry.depth === current.depth && entry.seq < current.seq)
+      ) {
+        best = i;
+      }
+    }
+    if (best < 0) return undefined;
+    const [entry] = this.#entries.splice(best, 1);
+    return entry;
+  }
 }

@@ -1,11 +1,11 @@
 import {
-  analyseFeel,
   type FormComponent,
   type FormDefinition,
   optionValues,
   topLevelFields,
   walkComponents,
 } from '@ddt/definitions-linter';
+import { comparisonsOf } from '../analysis/comparisons.js';
 import type { ProgramAnalysis } from '../analysis/program-analysis.js';
 import { numberWithin } from './valid-submission.js';
 
@@ -109,11 +109,9 @@ function candidateValues(
       const thresholds = new Set<number>();
       for (const name of variables) {
         for (const condition of analysis.conditionsReading.get(name) ?? []) {
-          const feel = analyseFeel(condition);
-          for (const value of feel.numbers) thresholds.add(value);
-          for (const reference of feel.references) {
-            const value =
-              reference.root === 'params' && reference.property ? params[reference.property] : undefined;
+          for (const comparison of comparisonsOf(condition)) {
+            if (comparison.variable !== name) continue;
+            const value = comparison.param ? params[comparison.param] : comparison.number;
             if (typeof value === 'number') thresholds.add(value);
           }
         }
