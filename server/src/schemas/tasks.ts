@@ -66,6 +66,8 @@ export const TaskReturnSchema = Type.Object({
 export const TaskDetailSchema = Type.Object({
   task: TaskSummarySchema,
   form: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  /** Values decided by earlier steps for fields of this form (process variables of the same name). */
+  prefill: Type.Record(Type.String(), Type.Unknown()),
   draft: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   /** The instance's completed steps, oldest first (their submissions are at /api/submissions/:id). */
   history: Type.Array(TaskHistoryEntrySchema),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { WorkflowRuntime } from '@ddt/engine';
+import { taskVariables, type WorkflowRuntime } from '@ddt/engine';
 import { type FieldError, resolveFileReferences, type ScoreSheet, validateSubmission } from '@ddt/forms';
 import type { Instance, Store, TaskView, User } from '@ddt/store';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
@@ -9,6 +9,7 @@ import type { EvidenceFiles } from '../files/evidence-files.js';
 import type { ProgramCatalog } from '../programs/program-catalog.js';
 import type { TaskSummary } from '../schemas/tasks.js';
 import type { Scopes } from '../scope/access-scope.js';
+import { formPrefill } from './form-prefill.js';
 import { isReturnable, RETURN_COMMENT_VARIABLE, RETURNED_VARIABLE } from './return-route.js';
 import type { SubmissionScorer } from './submission-scorer.js';
 import { NameCache, summarize, type TaskFacts } from './task-summary.js';
@@ -84,7 +85,9 @@ export class TaskService {
     const task = await this.#visibleTask(user, taskId);
     const program = await this.store.getProgramVersion(task.programKey, task.programVersion);
     const instance = await this.store.getInstance(task.instanceId);
-    const form = task.formId ? (program?.forms[task.formId] ?? null) : null;
+    // The compiled form: options enforced as the server will enforce them, so the browser agrees.
+    const compiled = program && task.formId ? this.catalog.formFor(program, task.formId) : null;
+    const prefill = compiled && instance ? formPrefill(compiled, taskVariables(instance, task.id)) : {};
     const names = new NameCache(this.store);
     const draft = await this.store.getDraft(task.id);
     const history = [];
@@ -117,7 +120,8 @@ export class TaskService {
       : false;
     return {
       task: await summarize(task, names, this.now()),
-      form,
+      form: compiled ? { ...compiled.form } : null,
+      prefill,
       draft: draft?.data ?? null,
       history,
       returns,
