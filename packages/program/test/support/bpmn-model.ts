@@ -66,39 +66,6 @@ export function processScope(process: Element): string {
   return 'school';
 }
 
-export interface FeelSite {
-  where: string;
-  expression: string;
-}
-
-/** Every expression of a process (conditions, timers, task metadata, mappings), with where it sits. */
-export function expressionsOf(process: Element): FeelSite[] {
-  const sites: FeelSite[] = [];
-  const add = (where: string, value: unknown) => {
-    if (typeof value === 'string' && value !== '') sites.push({ where, expression: value });
-  };
-  for (const element of flowElements(process)) {
-    const id = String(element.id);
-    const condition = element.conditionExpression as Element | undefined;
-    if (condition) add(`${id} condition`, condition.body);
-    for (const definition of list(element.eventDefinitions)) {
-      for (const field of ['timeDate', 'timeDuration', 'timeCycle']) {
-        const timer = definition[field] as Element | undefined;
-        if (timer) add(`${id} ${field}`, timer.body);
-      }
-    }
-    const assignment = extension(element, 'zeebe:AssignmentDefinition');
-    if (assignment) add(`${id} assignee`, assignment.assignee);
-    const schedule = extension(element, 'zeebe:TaskSchedule');
-    if (schedule) add(`${id} dueDate`, schedule.dueDate);
-    const io = extension(element, 'zeebe:IoMapping');
-    for (const input of list(io?.inputParameters)) add(`${id} input ${String(input.target)}`, input.source);
-    for (const output of list(io?.outputParameters))
-      add(`${id} output ${String(output.target)}`, output.source);
-  }
-  return sites;
-}
-
 /** DI: ids of elements that have a shape or an edge. */
 export function diagramIds(definitions: Element): Set<string> {
   const ids = new Set<string>();

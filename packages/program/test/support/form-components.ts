@@ -32,32 +32,3 @@ export function walkComponents(
       walkComponents(column.components ?? [], visit, nestedInGrid);
   }
 }
-
-/** Keys a submission of this form can carry at top level (what a completed task merges into the process). */
-export function topLevelDataKeys(form: FormDefinition): Set<string> {
-  const keys = new Set<string>();
-  walkComponents(form.components ?? [], (component, insideGrid) => {
-    if (!insideGrid && component.input && component.type !== 'button' && component.key)
-      keys.add(component.key);
-  });
-  return keys;
-}
-
-/** Where a form would run JavaScript: string-valued custom logic (JSONLogic objects are fine). */
-export function javascriptStrings(form: FormDefinition): string[] {
-  const found: string[] = [];
-  walkComponents(form.components ?? [], (component) => {
-    const where = component.key ?? component.type ?? '?';
-    for (const field of ['customConditional', 'calculateValue', 'customDefaultValue']) {
-      if (typeof component[field] === 'string' && component[field] !== '') found.push(`${where}.${field}`);
-    }
-    const custom = component.validate?.custom;
-    if (typeof custom === 'string' && custom !== '') found.push(`${where}.validate.custom`);
-    const logic = component.logic;
-    if (Array.isArray(logic) && JSON.stringify(logic).includes('"javascript"')) found.push(`${where}.logic`);
-    const json = component.conditional?.json;
-    if (json !== undefined && (typeof json !== 'object' || json === null))
-      found.push(`${where}.conditional.json`);
-  });
-  return found;
-}
