@@ -59,7 +59,7 @@ export async function simulateProgram(
   // A campaign with a deadline first; then, for what is left (branches taken only when a campaign has no
   // deadline), one without.
   const deadlines = options.deadlineDays !== undefined ? [options.deadlineDays] : [35, null];
-  for (const deadlineDays of deadlines) {
+  for (const [index, deadlineDays] of deadlines.entries()) {
     if (uncovered.size === 0) break;
     const world = await createWorld(bundle, { ...options, deadlineDays });
     try {
@@ -73,6 +73,7 @@ export async function simulateProgram(
           stallSteps: options.stallSteps ?? { first: 150, other: 20 },
         },
         uncovered,
+        index < deadlines.length - 1,
       );
       await explorer.run();
       for (const flow of world.flows.taken) taken.add(flow);

@@ -5,10 +5,12 @@ import {
   conditionOf,
   eventDefinitions,
   type FormDefinition,
+  ioParameters,
   list,
   processGraph,
   reachable,
   readBpmn,
+  SERVICE_TYPES,
   sourceOf,
   text,
   topLevelFields,
@@ -53,6 +55,8 @@ export interface ProgramAnalysis {
   errorCatches: Map<string, { code: string | null; boundaryId: string }[]>;
   /** Tasks followed directly by an exclusive gateway that routes on `returned` (退回). */
   returnable: Set<string>;
+  /** Variables service tasks set (output mapping targets): a handler may answer differently per school. */
+  handlerVariables: Set<string>;
 }
 
 const USES_CLOCK = /\b(now|today)\s*\(/;
@@ -68,6 +72,7 @@ export async function analyseProgram(bundle: ProgramBundle): Promise<ProgramAnal
   const formKeyTargets = new Map<string, Map<string, Set<string>>>();
   const errorCatches = new Map<string, { code: string | null; boundaryId: string }[]>();
   const returnable = new Set<string>();
+  const handlerVariables = new Set<string>();
 
   const readsOf = (condition: string): Set<string> => {
     const roots = new Set(analyseFeel(condition).references.map((reference) => reference.root));
@@ -112,6 +117,11 @@ export async function analyseProgram(bundle: ProgramBundle): Promise<ProgramAnal
           if (definition.$type !== 'bpmn:ErrorEventDefinition') continue;
           const code = text((definition.errorRef as BpmnElement | undefined)?.errorCode);
           errorCatches.set(attached, [...(errorCatches.get(attached) ?? []), { code, boundaryId: id }]);
+        }
+      }
+      if (SERVICE_TYPES.has(element.$type)) {
+        for (const output of ioParameters(element, 'outputParameters')) {
+          handlerVariables.add(output.target.split('.')[0] as string);
         }
       }
       if (element.$type !== 'bpmn:UserTask') continue;
@@ -162,6 +172,7 @@ export async function analyseProgram(bundle: ProgramBundle): Promise<ProgramAnal
     formKeyTargets,
     errorCatches,
     returnable,
+    handlerVariables,
   };
 }
 

@@ -60,6 +60,8 @@ export class Explorer {
     private readonly budget: ExploreBudget,
     /** The flows nobody has taken yet (shared between the worlds of one simulation). */
     uncovered: Set<string>,
+    /** Whether another world (a campaign without deadline) comes after this one. */
+    private readonly anotherWorldFollows = false,
   ) {
     this.#uncovered = uncovered;
     this.#markTaken();
@@ -79,6 +81,14 @@ export class Explorer {
       const shape = launchShape(root.record);
       const first = !shapesSeen.has(shape);
       shapesSeen.add(shape);
+      // A school that starts like one explored before can only differ where a handler's answer or the
+      // school itself decides.
+      if (
+        !first &&
+        !this.#someUncoveredReads((reads) => reads.has('school') || this.#readsHandlerOutput(reads))
+      ) {
+        continue;
+      }
       const stall = first ? this.budget.stallSteps.first : this.budget.stallSteps.other;
       let lastGain = this.steps;
       const frontier = new Frontier();
@@ -111,8 +121,37 @@ export class Explorer {
 
   #done(): boolean {
     return (
-      this.#uncovered.size === 0 || this.steps >= this.budget.maxSteps || Date.now() > this.budget.deadline
+      this.#uncovered.size === 0 ||
+      this.steps >= this.budget.maxSteps ||
+      Date.now() > this.budget.deadline ||
+      this.#leaveToNextWorld()
     );
+  }
+
+  /**
+   * Every flow left is the default of a gateway that reads the campaign (e.g. 督导期未结束 when the
+   * period timer fires at the deadline): the next world, a campaign without deadline, takes them.
+   */
+  #leaveToNextWorld(): boolean {
+    if (!this.anotherWorldFollows) return false;
+    for (const flow of this.#uncovered) {
+      const info = this.analysis.flows.get(flow);
+      if (!info?.isDefault || !this.analysis.flowReads.get(flow)?.has('campaign')) return false;
+    }
+    return true;
+  }
+
+  #someUncoveredReads(test: (reads: Set<string>) => boolean): boolean {
+    for (const flow of this.#uncovered) {
+      const reads = this.analysis.flowReads.get(flow);
+      if (reads && test(reads)) return true;
+    }
+    return false;
+  }
+
+  #readsHandlerOutput(reads: Set<string>): boolean {
+    for (const name of reads) if (this.analysis.handlerVariables.has(name)) return true;
+    return false;
   }
 
   #markTaken(): void {
