@@ -1,14 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { AppShell } from './layout/AppShell.js';
 import { CampaignPage } from './pages/CampaignPage.js';
-import { InboxPage } from './pages/InboxPage.js';
 import { LaunchPage } from './pages/LaunchPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { Link, matchPath, usePath } from './routing/router.js';
 import { useSession, useUser } from './session/SessionContext.js';
+import { InboxPage } from './tasks/InboxPage.js';
 
 // Form.io is ~450 kB gzipped: only the task page loads it.
-const TaskPage = lazy(() => import('./pages/TaskPage.js'));
+const TaskPage = lazy(() => import('./tasks/TaskPage.js'));
 
 export function App() {
   const { state, retry } = useSession();

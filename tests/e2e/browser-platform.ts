@@ -1,15 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, createServices, seedDemoCounty } from '@ddt/server';
+import { loadProgramFolder } from '@ddt/program';
+import { createServer, createServices, DEMO_PASSWORD, seedDemoCounty } from '@ddt/server';
 import { createSqliteStore } from '@ddt/store';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { type Browser, chromium } from 'playwright-core';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 const designerDir = join(repositoryRoot, 'designer/dist');
+
+/** Where the browser tests save their screenshots (look at them: Chinese must render, not boxes). */
+export const screenshotDir = process.env.E2E_SCREENSHOTS ?? join(tmpdir(), 'ddt-e2e-screenshots');
+mkdirSync(screenshotDir, { recursive: true });
 
 /** Debian's chromium only (never a downloaded browser), with the flags that keep it offline and quiet. */
 export function launchChromium(): Promise<Browser> {
@@ -36,20 +42,30 @@ function ensureDesignerBuilt(): void {
   execFileSync('npm', ['run', 'build', '-w', '@ddt/designer'], { cwd: repositoryRoot, stdio: 'pipe', env });
 }
 
+export interface BrowserPlatformOptions {
+  /** Program folders to publish besides the shipped definitions (test fixtures). */
+  extraPrograms?: string[];
+}
+
 /**
  * The real platform listening on an ephemeral port: SQLite in a temp folder, the demo county, the shipped
- * definitions and the built designer at `/`.
+ * definitions and the built designer at `/`. The designer's pages get the strict Content-Security-Policy
+ * (no 'unsafe-eval'): the designer sets Form.io's noeval, and these tests show that nothing needs eval.
+ * `api(username, request)` drives the API as a demo user, to set up what a test is not about.
  */
 export class BrowserPlatform {
   readonly origin: string;
+  readonly #app: FastifyInstance;
   readonly #close: () => Promise<void>;
+  readonly #cookies = new Map<string, string>();
 
-  private constructor(origin: string, close: () => Promise<void>) {
+  private constructor(origin: string, app: FastifyInstance, close: () => Promise<void>) {
     this.origin = origin;
+    this.#app = app;
     this.#close = close;
   }
 
-  static async start(): Promise<BrowserPlatform> {
+  static async start(options: BrowserPlatformOptions = {}): Promise<BrowserPlatform> {
     ensureDesignerBuilt();
     const dataDir = mkdtempSync(join(tmpdir(), 'ddt-e2e-'));
     const store = createSqliteStore({ path: join(dataDir, 'ddt.sqlite') });
@@ -57,17 +73,51 @@ export class BrowserPlatform {
     const services = createServices(store);
     await seedDemoCounty(store, new Date());
     await services.catalog.publishFolder(join(repositoryRoot, 'definitions'));
+    for (const folder of options.extraPrograms ?? [])
+      await services.catalog.publish(await loadProgramFolder(folder), null);
     const app = createServer({
       services,
       sessionSecret: 'e2e-session-secret-that-is-long-enough-42',
       designerDir,
+      designerScriptEval: false,
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
-    return new BrowserPlatform(`http://127.0.0.1:${port}`, async () => {
+    return new BrowserPlatform(`http://127.0.0.1:${port}`, app, async () => {
       await app.close();
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
+    });
+  }
+
+  /** Sends an API request as a demo user (logged in once) and returns the parsed JSON answer. */
+  async api<T = Record<string, unknown>>(username: string, request: InjectOptions): Promise<T> {
+    let cookie = this.#cookies.get(username);
+    if (!cookie) {
+      const login = await this.#app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: DEMO_PASSWORD },
+      });
+      const session = login.cookies.find((entry) => entry.name === 'ddt_session');
+      if (login.statusCode !== 200 || !session) throw new Error(`login ${username}: ${login.body}`);
+      cookie = `ddt_session=${session.value}`;
+      this.#cookies.set(username, cookie);
+    }
+    const response = await this.#app.inject({ ...request, headers: { ...request.headers, cookie } });
+    if (response.statusCode >= 400)
+      throw new Error(
+        `${request.method} ${request.url} as ${username}: ${response.statusCode} ${response.body}`,
+      );
+    return (response.body ? response.json() : undefined) as T;
+  }
+
+  /** The raw answer to a request as a demo user (for statuses a test expects to be refusals). */
+  async rawApi(username: string, request: InjectOptions) {
+    await this.api(username, { method: 'GET', url: '/api/me' });
+    return this.#app.inject({
+      ...request,
+      headers: { ...request.headers, cookie: this.#cookies.get(username) },
     });
   }
 

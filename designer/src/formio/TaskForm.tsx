@@ -1,9 +1,10 @@
 import type { Webform } from '@formio/js/form';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { api } from '../api/endpoints.js';
+import { taskApi } from '../api/taskApi.js';
 import type { FieldError, FormioFormJson } from '../api/types.js';
 import { Formio, formioI18nOptions } from './formioRuntime.js';
+import { hasSubmitButton } from './formShape.js';
 
 /** The error objects Form.io's `showErrors` places next to the component found at `path`. */
 interface FormioServerError {
@@ -31,10 +32,7 @@ interface ChangedComponent {
 }
 
 /** A server error stays on its field until the user edits that field, then the field re-validates itself. */
-function clearServerErrorOnEdit(
-  _value: unknown,
-  flags?: { changed?: { instance?: ChangedComponent } },
-): void {
+function clearServerErrorOnEdit(flags?: { changed?: { instance?: ChangedComponent } }): void {
   const instance = flags?.changed?.instance;
   if (!instance?.serverErrors?.length) return;
   instance.serverErrors = [];
@@ -43,27 +41,22 @@ function clearServerErrorOnEdit(
 
 type Next = (error?: FormioServerError | FormioServerError[]) => void;
 
-function hasSubmitButton(components: unknown): boolean {
-  if (!Array.isArray(components)) return false;
-  return components.some((item) => {
-    if (!item || typeof item !== 'object') return false;
-    const component = item as Record<string, unknown>;
-    if (component.type === 'button' && (component.action ?? 'submit') === 'submit') return true;
-    const nested = [component.components, ...(Array.isArray(component.columns) ? component.columns : [])];
-    return nested.some((child) =>
-      hasSubmitButton(Array.isArray(child) ? child : (child as Record<string, unknown> | null)?.components),
-    );
-  });
-}
-
-interface TaskFormProps {
+export interface TaskFormProps {
   taskId: string;
+  /** The task's form, prepared for this task (`prepareTaskForm`). */
   form: FormioFormJson;
-  draft: Record<string, unknown> | null;
+  /** The values the form opens with: the saved draft, or the context taken from earlier steps. */
+  initialData: Record<string, unknown> | null;
+  /** Someone else claimed the task: the form is shown read-only and nothing can be sent. */
+  readOnly: boolean;
   /** The server accepted the submission. */
   onCompleted: () => void;
   /** The server refused for a reason that is not a field error (task closed, conflict, network…). */
   onRefused: (error: unknown) => void;
+  /** The user changed a value (to auto-save a draft). */
+  onEdited: (data: Record<string, unknown>) => void;
+  /** The 保存草稿 button. */
+  onSaveDraft: (data: Record<string, unknown>) => void;
 }
 
 /**
@@ -71,11 +64,12 @@ interface TaskFormProps {
  * to the server from Form.io's `customValidation` hook, so the server's field errors come back through
  * Form.io's own error display: next to each field and in the list above the submit button.
  */
-export function TaskForm({ taskId, form, draft, onCompleted, onRefused }: TaskFormProps) {
+export function TaskForm(props: TaskFormProps) {
+  const { taskId, form, initialData, readOnly } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<Webform | null>(null);
-  const callbacks = useRef({ onCompleted, onRefused });
-  callbacks.current = { onCompleted, onRefused };
+  const callbacks = useRef(props);
+  callbacks.current = props;
   const [ready, setReady] = useState(false);
   const [busy, setBusy] = useState(false);
   const ownSubmitButton = !hasSubmitButton(form.components);
@@ -88,7 +82,7 @@ export function TaskForm({ taskId, form, draft, onCompleted, onRefused }: TaskFo
     host.append(mount);
     let disposed = false;
     const sendToServer = (submission: { data: Record<string, unknown> }, next: Next) => {
-      api.completeTask(taskId, submission.data).then(
+      taskApi.complete(taskId, submission.data).then(
         () => next(),
         (error: unknown) => {
           if (error instanceof ApiError && error.fieldErrors.length > 0) {
@@ -103,17 +97,33 @@ export function TaskForm({ taskId, form, draft, onCompleted, onRefused }: TaskFo
         },
       );
     };
-    const options = { ...formioI18nOptions, hooks: { customValidation: sendToServer } };
+    const options = {
+      ...formioI18nOptions,
+      readOnly,
+      hooks: { customValidation: sendToServer },
+    };
     Formio.createForm(mount, structuredClone(form), options).then((created: Webform) => {
       if (disposed) {
         created.destroy(true);
         return;
       }
       formRef.current = created;
-      if (draft) created.submission = { data: structuredClone(draft) };
+      const opened = initialData ? created.setSubmission({ data: structuredClone(initialData) }) : null;
       created.on('submit', () => callbacks.current.onCompleted());
-      created.on('change', clearServerErrorOnEdit);
-      setReady(true);
+      // A refused upload's message is shown on the file; Form.io also emits the rejected promise, which
+      // nobody awaits, so it would surface as an unhandled rejection.
+      created.on('fileUploadingEnd', (upload: unknown) => {
+        if (upload instanceof Promise) upload.catch(() => undefined);
+      });
+      // Form.io emits ('change', changed, flags, modified); only the user's own edits count.
+      created.on(
+        'change',
+        (changed: { data?: Record<string, unknown> }, flags: unknown, modified: unknown) => {
+          clearServerErrorOnEdit(flags as Parameters<typeof clearServerErrorOnEdit>[0]);
+          if (modified && changed?.data) callbacks.current.onEdited(structuredClone(changed.data));
+        },
+      );
+      void Promise.resolve(opened).then(() => !disposed && setReady(true));
     });
     return () => {
       disposed = true;
@@ -121,7 +131,7 @@ export function TaskForm({ taskId, form, draft, onCompleted, onRefused }: TaskFo
       formRef.current = null;
       mount.remove();
     };
-  }, [taskId, form, draft]);
+  }, [taskId, form, initialData, readOnly]);
 
   const submit = () => {
     const instance = formRef.current;
@@ -133,6 +143,10 @@ export function TaskForm({ taskId, form, draft, onCompleted, onRefused }: TaskFo
       () => setBusy(false),
     );
   };
+  const saveDraft = () => {
+    const data = (formRef.current?.submission as { data?: Record<string, unknown> } | undefined)?.data;
+    if (data) callbacks.current.onSaveDraft(structuredClone(data));
+  };
 
   return (
     <>
@@ -142,10 +156,17 @@ export function TaskForm({ taskId, form, draft, onCompleted, onRefused }: TaskFo
           正在加载表单…
         </p>
       )}
-      {ready && ownSubmitButton && (
-        <button type="button" className="btn btn-primary w-100 mt-2" onClick={submit} disabled={busy}>
-          {busy ? '正在提交…' : '提交'}
-        </button>
+      {ready && !readOnly && (
+        <div className="d-flex flex-wrap gap-2 mt-2 task-actions">
+          <button type="button" className="btn btn-outline-secondary flex-grow-1" onClick={saveDraft}>
+            保存草稿
+          </button>
+          {ownSubmitButton && (
+            <button type="button" className="btn btn-primary flex-grow-1" onClick={submit} disabled={busy}>
+              {busy ? '正在提交…' : '提交'}
+            </button>
+          )}
+        </div>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { campaignApi } from '../api/campaignApi.js';
 import { errorMessage } from '../api/client.js';
-import { api } from '../api/endpoints.js';
 import type { CampaignDetail, CampaignProgress } from '../api/types.js';
 import { formatDateTime } from '../format/dates.js';
 import { takeNotice } from '../routing/router.js';
@@ -30,7 +30,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
   const [notice] = useState(takeNotice);
 
   const refresh = useCallback(() => {
-    api.campaign(campaignId).then(
+    campaignApi.get(campaignId).then(
       (detail) => setLoad({ status: 'ready', detail }),
       (error: unknown) => setLoad({ status: 'error', message: errorMessage(error) }),
     );

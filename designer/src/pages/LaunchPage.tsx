@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { campaignApi } from '../api/campaignApi.js';
 import { ApiError, errorMessage } from '../api/client.js';
-import { api } from '../api/endpoints.js';
+import { organisationApi } from '../api/organisationApi.js';
+import { programApi } from '../api/programApi.js';
 import type { ProgramSummary, School } from '../api/types.js';
 import { readRecentCampaigns, rememberCampaign } from '../campaigns/recentCampaigns.js';
 import { formatDateTime } from '../format/dates.js';
@@ -30,7 +32,7 @@ type Load =
 export function LaunchPage() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   useEffect(() => {
-    Promise.all([api.programs(), api.schools()]).then(
+    Promise.all([programApi.list(), organisationApi.schools()]).then(
       ([programs, schools]) => setLoad({ status: 'ready', programs: programs.items, schools: schools.items }),
       (error: unknown) => setLoad({ status: 'error', message: errorMessage(error) }),
     );
@@ -102,7 +104,12 @@ function LaunchForm({ programs, schools }: { programs: ProgramSummary[]; schools
         schoolIds: [...selected],
         ...(deadline ? { deadline: new Date(deadline).toISOString() } : {}),
       };
-      const result = await api.launch(programKey, request);
+      const result = await campaignApi.launch({
+        programKey,
+        title: request.title,
+        targets: { schoolIds: request.schoolIds },
+        ...(request.deadline ? { deadline: request.deadline } : {}),
+      });
       rememberCampaign({ id: result.campaignId, title: request.title, launchedAt: new Date().toISOString() });
       navigate(`/campaigns/${encodeURIComponent(result.campaignId)}`, {
         notice: `已向 ${result.launched} 所学校发起督导。`,

@@ -1,4 +1,4 @@
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+import { type AnchorHTMLAttributes, type MouseEvent, useMemo, useSyncExternalStore } from 'react';
 
 // A tiny history router: the server falls back to index.html for every non-/api path, so plain URLs work.
 
@@ -14,10 +14,17 @@ function subscribe(onChange: () => void): () => void {
 }
 
 const currentPath = () => window.location.pathname;
+const currentSearch = () => window.location.search;
 
 /** The current path; components re-render when it changes. */
 export function usePath(): string {
   return useSyncExternalStore(subscribe, currentPath);
+}
+
+/** The current query string's parameters (`?status=running`); components re-render when it changes. */
+export function useSearchParams(): URLSearchParams {
+  const search = useSyncExternalStore(subscribe, currentSearch);
+  return useMemo(() => new URLSearchParams(search), [search]);
 }
 
 /** Goes to `to`; `notice` is a one-time message for the next page (read it with `takeNotice`). */

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { accountApi } from '../api/accountApi.js';
 import { ApiError, UNAUTHENTICATED_EVENT } from '../api/client.js';
-import { api } from '../api/endpoints.js';
 import type { User } from '../api/types.js';
 
 type SessionState =
@@ -23,7 +23,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const load = useCallback(() => {
     setState({ status: 'loading' });
-    api.me().then(
+    accountApi.me().then(
       ({ user }) => setState({ status: 'signedIn', user }),
       (error: unknown) => {
         if (error instanceof ApiError && error.status === 401)
@@ -46,13 +46,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const { user } = await api.login(username, password);
+    const { user } = await accountApi.login(username, password);
     setState({ status: 'signedIn', user });
   }, []);
 
   const signOut = useCallback(async () => {
     try {
-      await api.logout();
+      await accountApi.logout();
     } finally {
       setState({ status: 'signedOut', expired: false });
     }
