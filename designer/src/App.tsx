@@ -1,13 +1,14 @@
 import { lazy, Suspense } from 'react';
+import { CampaignListPage } from './campaigns/CampaignListPage.js';
+import { CampaignPage } from './campaigns/CampaignPage.js';
+import { LaunchPage } from './campaigns/LaunchPage.js';
 import { AppShell } from './layout/AppShell.js';
-import { CampaignPage } from './pages/CampaignPage.js';
-import { LaunchPage } from './pages/LaunchPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { Link, matchPath, usePath } from './routing/router.js';
 import { useSession, useUser } from './session/SessionContext.js';
 import { InboxPage } from './tasks/InboxPage.js';
 
-// Form.io is ~450 kB gzipped: only the task page loads it.
+// Form.io is ~420 kB gzipped: only pages that render forms load it.
 const TaskPage = lazy(() => import('./tasks/TaskPage.js'));
 
 export function App() {
@@ -36,7 +37,15 @@ export function App() {
   if (state.status === 'signedOut') return <LoginPage expired={state.expired} />;
   return (
     <AppShell>
-      <Routes path={path} />
+      <Suspense
+        fallback={
+          <p className="text-secondary" role="status">
+            正在加载页面组件…
+          </p>
+        }
+      >
+        <Routes path={path} />
+      </Suspense>
     </AppShell>
   );
 }
@@ -46,22 +55,11 @@ function Routes({ path }: { path: string }) {
   if (path === '/' || path === '/login') return <InboxPage />;
 
   const task = matchPath('/tasks/:id', path);
-  if (task?.id) {
-    return (
-      <Suspense
-        fallback={
-          <p className="text-secondary" role="status">
-            正在加载表单组件…
-          </p>
-        }
-      >
-        <TaskPage key={task.id} taskId={task.id} />
-      </Suspense>
-    );
-  }
+  if (task?.id) return <TaskPage key={task.id} taskId={task.id} />;
 
   if (user.role === 'office') {
     if (path === '/launch') return <LaunchPage />;
+    if (path === '/campaigns') return <CampaignListPage />;
     const campaign = matchPath('/campaigns/:id', path);
     if (campaign?.id) return <CampaignPage key={campaign.id} campaignId={campaign.id} />;
   }

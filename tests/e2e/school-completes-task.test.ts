@@ -50,9 +50,13 @@ describe('the designer in a real browser against the real server', () => {
     await logIn(page, 'admin');
     await page.getByLabel('督导项目').selectOption('kaixue');
     await page.getByLabel('督导名称').fill(campaignTitle);
+    await page.getByText('指定学校').click();
     await page.getByLabel('按校名筛选').fill('青山县实验小学');
-    await page.getByRole('checkbox').check();
+    await page.getByRole('checkbox', { name: /青山县实验小学/ }).check();
+    await page.getByRole('button', { name: '预览督导对象' }).click();
     await page.getByRole('button', { name: '发起督导（1 所学校）' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认发起' }).click();
+    await page.getByRole('link', { name: '查看督导进度' }).click();
     await page.getByText('进度：0 / 1 所学校已完成').waitFor();
     await page.getByRole('button', { name: '退出登录' }).click();
 

@@ -13,8 +13,14 @@ interface NavItem {
 
 const NAV_ITEMS: NavItem[] = [
   { to: '/', label: '待办任务', roles: ['office', 'inspector', 'school'] },
+  { to: '/campaigns', label: '督导批次', roles: ['office'] },
   { to: '/launch', label: '发起督导', roles: ['office'] },
 ];
+
+/** The nav item a path belongs to: its own page or one below it (`/campaigns/…`). */
+function isCurrent(item: NavItem, path: string): boolean {
+  return item.to === '/' ? path === '/' : path === item.to || path.startsWith(`${item.to}/`);
+}
 
 export function AppShell({ children }: { children: ReactNode }) {
   const user = useUser();
@@ -46,8 +52,8 @@ export function AppShell({ children }: { children: ReactNode }) {
               <li className="nav-item" key={item.to}>
                 <Link
                   to={item.to}
-                  className={`nav-link text-white${path === item.to ? ' active' : ''}`}
-                  aria-current={path === item.to ? 'page' : undefined}
+                  className={`nav-link text-white${isCurrent(item, path) ? ' active' : ''}`}
+                  aria-current={isCurrent(item, path) ? 'page' : undefined}
                 >
                   {item.label}
                 </Link>
