@@ -115,7 +115,9 @@ describe('drafts and publishing', () => {
     const uploaded = await upload('admin', unsafe);
     expect(uploaded.statusCode).toBe(201);
     const codes = uploaded.json().problems.map((problem: { code: string }) => problem.code);
-    expect(codes).toEqual(expect.arrayContaining(['FORM_ERR_JAVASCRIPT', 'DEF_EXPRESSION_FORBIDDEN']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['LINT_ERR_FORM_JAVASCRIPT', 'LINT_ERR_EXPRESSION_FORBIDDEN']),
+    );
     const refused = await api.call('admin', {
       method: 'POST',
       url: `/api/programs/drafts/${uploaded.json().draft.id}/publish`,
@@ -124,7 +126,7 @@ describe('drafts and publishing', () => {
     expect(refused.json().problems).toContainEqual(
       expect.objectContaining({
         path: 'forms/self-check.json',
-        code: 'FORM_ERR_JAVASCRIPT',
+        code: 'LINT_ERR_FORM_JAVASCRIPT',
         severity: 'error',
       }),
     );
