@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Role } from '../api/types.js';
+import type { Role, User } from '../api/types.js';
 import { Link, navigate, usePath } from '../routing/router.js';
 import { useSession, useUser } from '../session/SessionContext.js';
 
@@ -11,11 +11,25 @@ interface NavItem {
   roles: Role[];
 }
 
-const NAV_ITEMS: NavItem[] = [
-  { to: '/', label: '待办任务', roles: ['office', 'inspector', 'school'] },
-  { to: '/campaigns', label: '督导批次', roles: ['office'] },
-  { to: '/launch', label: '发起督导', roles: ['office'] },
-];
+function navItems(user: User): NavItem[] {
+  const items: NavItem[] = [
+    { to: '/', label: '待办任务', roles: ['office', 'inspector', 'school'] },
+    { to: '/campaigns', label: '督导批次', roles: ['office'] },
+    { to: '/launch', label: '发起督导', roles: ['office'] },
+    { to: '/programs', label: '督导项目', roles: ['office'] },
+    { to: '/schools', label: '学校', roles: ['office'] },
+    { to: '/schools', label: '挂牌学校', roles: ['inspector'] },
+    { to: '/notifications', label: '通知', roles: ['office', 'inspector', 'school'] },
+    { to: '/admin', label: '管理', roles: ['office'] },
+  ];
+  if (user.role === 'school' && user.schoolId)
+    items.splice(1, 0, {
+      to: `/schools/${encodeURIComponent(user.schoolId)}`,
+      label: '本校档案',
+      roles: ['school'],
+    });
+  return items.filter((item) => item.roles.includes(user.role));
+}
 
 /** The nav item a path belongs to: its own page or one below it (`/campaigns/…`). */
 function isCurrent(item: NavItem, path: string): boolean {
@@ -38,18 +52,18 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link to="/" className="navbar-brand fw-semibold me-auto">
             督导通
           </Link>
-          <span className="navbar-text text-white small">
+          <Link to="/account" className="navbar-text text-white small text-decoration-none" title="我的账号">
             {user.displayName}
             <span className="badge text-bg-light ms-2">{ROLE_LABELS[user.role]}</span>
-          </span>
+          </Link>
           <button type="button" className="btn btn-sm btn-outline-light" onClick={logOut}>
             退出登录
           </button>
         </div>
         <nav className="container app-container" aria-label="主导航">
           <ul className="nav nav-underline">
-            {NAV_ITEMS.filter((item) => item.roles.includes(user.role)).map((item) => (
-              <li className="nav-item" key={item.to}>
+            {navItems(user).map((item) => (
+              <li className="nav-item" key={item.label}>
                 <Link
                   to={item.to}
                   className={`nav-link text-white${isCurrent(item, path) ? ' active' : ''}`}

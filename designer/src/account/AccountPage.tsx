@@ -1,0 +1,110 @@
+import { type FormEvent, useState } from 'react';
+import { accountApi } from '../api/accountApi.js';
+import { errorMessage } from '../api/client.js';
+import { useUser } from '../session/SessionContext.js';
+
+const ROLE_LABELS = { office: '督导室', inspector: '责任督学', school: '学校' } as const;
+
+/** The signed-in user's account: who they are, and a password change (other sessions end). */
+export function AccountPage() {
+  const user = useUser();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [result, setResult] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (next !== repeat) {
+      setResult({ tone: 'danger', text: '两次输入的新密码不一致。' });
+      return;
+    }
+    setBusy(true);
+    setResult(null);
+    accountApi.changePassword(current, next).then(
+      () => {
+        setBusy(false);
+        setCurrent('');
+        setNext('');
+        setRepeat('');
+        setResult({ tone: 'success', text: '密码已修改。其他设备上的登录已失效。' });
+      },
+      (error: unknown) => {
+        setBusy(false);
+        setResult({ tone: 'danger', text: errorMessage(error) });
+      },
+    );
+  };
+
+  return (
+    <>
+      <h1 className="h4 mb-3">我的账号</h1>
+      <dl className="row small mb-4">
+        <dt className="col-4 col-sm-2 fw-normal text-secondary">姓名</dt>
+        <dd className="col-8 col-sm-10">{user.displayName}</dd>
+        <dt className="col-4 col-sm-2 fw-normal text-secondary">用户名</dt>
+        <dd className="col-8 col-sm-10">{user.username}</dd>
+        <dt className="col-4 col-sm-2 fw-normal text-secondary">身份</dt>
+        <dd className="col-8 col-sm-10">{ROLE_LABELS[user.role]}</dd>
+      </dl>
+      <form className="card card-body login-container px-3" onSubmit={submit} noValidate>
+        <h2 className="h6">修改密码</h2>
+        <div className="mb-2">
+          <label htmlFor="password-current" className="form-label">
+            当前密码
+          </label>
+          <input
+            id="password-current"
+            type="password"
+            autoComplete="current-password"
+            className="form-control"
+            value={current}
+            onChange={(event) => setCurrent(event.target.value)}
+          />
+        </div>
+        <div className="mb-2">
+          <label htmlFor="password-new" className="form-label">
+            新密码
+          </label>
+          <input
+            id="password-new"
+            type="password"
+            autoComplete="new-password"
+            className="form-control"
+            aria-describedby="password-rule"
+            value={next}
+            onChange={(event) => setNext(event.target.value)}
+          />
+          <div id="password-rule" className="form-text">
+            8 至 128 个字符，须同时包含字母和数字，不能包含用户名。
+          </div>
+        </div>
+        <div className="mb-3">
+          <label htmlFor="password-repeat" className="form-label">
+            再次输入新密码
+          </label>
+          <input
+            id="password-repeat"
+            type="password"
+            autoComplete="new-password"
+            className="form-control"
+            value={repeat}
+            onChange={(event) => setRepeat(event.target.value)}
+          />
+        </div>
+        {result && (
+          <div
+            className={`alert alert-${result.tone} py-2`}
+            role={result.tone === 'danger' ? 'alert' : 'status'}
+          >
+            {result.text}
+          </div>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={busy || !current || !next || !repeat}>
+          {busy ? '正在修改…' : '修改密码'}
+        </button>
+      </form>
+    </>
+  );
+}
