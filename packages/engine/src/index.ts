@@ -33,7 +33,6 @@ export { evaluateFeel, isFeel } from './expressions/feel.js';
 export { type AnyTaskHandler, HandlerRegistry } from './jobs/handler-registry.js';
 export type { CorrelatedMessage, CorrelateMessageArgs } from './runtime/correlate-message.js';
 export type { TimerOutcome } from './runtime/fire-timer.js';
-export { taskVariables } from './runtime/task-variables.js';
 export type { IncidentDetail, JobState, RuntimeState } from './runtime/instance-state.js';
 export type {
   MigrateInstancesArgs,
@@ -41,6 +40,7 @@ export type {
   MigrationProblemCode,
   MigrationReport,
 } from './runtime/migrate-instances.js';
+export { taskVariables } from './runtime/task-variables.js';
 export {
   type CompleteTaskArgs,
   type StartCampaignInstanceArgs,

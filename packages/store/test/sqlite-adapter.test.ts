@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -32,6 +32,28 @@ describe('SQLite adapter', () => {
     expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(store.db.name).toBe(join(dir, 'b.sqlite'));
     await store.close();
+  });
+
+  it('copies committed pages into the database file from a background thread, not in commits', async () => {
+    const sizes: Record<string, number> = {};
+    for (const background of [true, false]) {
+      const path = join(dir, `wal-${background}.sqlite`);
+      const store = createSqliteStore({ path, backgroundCheckpoints: background });
+      await store.init();
+      // Far below any automatic checkpoint threshold (1,000 pages inline; more as the fallback).
+      expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(background ? 16_384 : 1000);
+      const big = { engine: { status: 'running' }, text: '督导'.repeat(200_000) }; // ~1.2 MB of UTF-8
+      await store.createInstance(instance('i1', { state: big }));
+      const deadline = Date.now() + 5000;
+      while (background && statSync(path).size < 1_000_000 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      sizes[String(background)] = statSync(path).size;
+      expect((await store.getInstance('i1'))?.state).toEqual(big);
+      await store.close();
+    }
+    expect(sizes.true).toBeGreaterThan(1_000_000);
+    expect(sizes.false).toBeLessThan(1_000_000);
   });
 
   it('migrates a version-1 database and indexes the timers, messages and groups of its instances', async () => {
@@ -95,11 +117,69 @@ describe('SQLite adapter', () => {
     await store.close();
   });
 
+  it('migrates a version-3 database to inbox rows that carry the task view', async () => {
+    const path = join(dir, 'v3.sqlite');
+    const old = new Database(path);
+    runMigrations(old, MIGRATIONS.slice(0, 3));
+    const open = task('i1', 'e1', { audience: ['school:s1', 'office:c1'], candidateGroups: ['experts'] });
+    const legacy = instance('i1', { version: 4, tasks: [open] });
+    old
+      .prepare(
+        `INSERT INTO instances (id, campaign_id, scope, school_id, office_path, district_id, school_type, status,
+           version, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        'i1',
+        'k1',
+        'school',
+        's1',
+        '/p1/m1/c1/',
+        'd1',
+        'primary',
+        'running',
+        4,
+        at(0),
+        at(0),
+        JSON.stringify(legacy),
+      );
+    const { instanceVersion: _column, ...view } = taskViewOf(legacy, open);
+    old
+      .prepare(
+        `INSERT INTO open_tasks (task_id, instance_id, instance_version, campaign_id, school_id, district_id,
+           office_path, assignee, due_at, created_at, view) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run('i1:e1', 'i1', 4, 'k1', 's1', 'd1', '/p1/m1/c1/', null, null, at(0), JSON.stringify(view));
+    for (const key of open.audience) {
+      old
+        .prepare('INSERT INTO task_keys (instance_id, task_id, key, created_at) VALUES (?, ?, ?, ?)')
+        .run('i1', 'i1:e1', key, at(0));
+    }
+    old
+      .prepare('INSERT INTO task_groups (instance_id, task_id, grp, created_at) VALUES (?, ?, ?, ?)')
+      .run('i1', 'i1:e1', 'experts', at(0));
+    old.close();
+
+    const store = createSqliteStore({ path });
+    await store.init();
+    const expected = taskViewOf(legacy, open);
+    expect((await store.findTasks({ limit: 5, audience: ['office:c1'] })).items).toEqual([expected]);
+    expect(
+      (await store.findTasks({ limit: 5, audience: ['school:s1'], candidateGroup: 'experts' })).items,
+    ).toEqual([expected]);
+    // The migrated rows are removed by their full keys when the task closes.
+    await store.updateInstance({ ...legacy, tasks: [] }, 4);
+    expect((await store.findTasks({ limit: 5, audience: ['school:s1', 'office:c1'] })).items).toEqual([]);
+    expect((await store.findTasks({ limit: 5, candidateGroup: 'experts' })).items).toEqual([]);
+    expect(store.db.prepare('SELECT count(*) FROM task_keys').pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT count(*) FROM task_groups').pluck().get()).toBe(0);
+    await store.close();
+  });
+
   it('rebuilds an index whose definition changed and drops one nobody declares', async () => {
     const path = join(dir, 'drift.sqlite');
     const first = createSqliteStore({ path });
     await first.init();
-    first.db.exec('DROP INDEX tasks_audience; CREATE INDEX tasks_audience ON task_keys (key)');
+    first.db.exec('DROP INDEX tasks_school; CREATE INDEX tasks_school ON open_tasks (school_id)');
     first.db.exec('CREATE INDEX stray ON instances (status)');
     await first.close();
 
@@ -109,8 +189,8 @@ describe('SQLite adapter', () => {
       name: string;
       sql: string | null;
     }[];
-    expect(indexes.find((i) => i.name === 'tasks_audience')?.sql).toBe(
-      'CREATE INDEX tasks_audience ON task_keys (key, created_at, task_id)',
+    expect(indexes.find((i) => i.name === 'tasks_school')?.sql).toBe(
+      'CREATE INDEX tasks_school ON open_tasks (school_id, created_at, task_id)',
     );
     expect(indexes.map((i) => i.name)).not.toContain('stray');
     await second.close();

@@ -53,55 +53,61 @@ describe('SQLite with several processes', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('keeps every acknowledged write of a writer killed with SIGKILL, and opens cleanly', async () => {
-    const path = join(dir, 'crash.sqlite');
-    const writer = startWorker(path, 'write');
-    await startTogether([writer]);
-    const { child, lines, exited } = writer;
-    // Let it get well into its loop, then kill it at an arbitrary moment.
-    await waitFor(() => lines.length >= 200, 30_000);
-    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 50)));
-    child.kill('SIGKILL');
-    await exited;
-    const acknowledged = lines.filter((line) => line !== 'ready');
+  it.each([
+    { mode: 'write', label: 'one write at a time' },
+    { mode: 'write-concurrent', label: 'many writes at a time (group commits)' },
+  ])(
+    'keeps every acknowledged write of a writer killed with SIGKILL ($label), and opens cleanly',
+    async ({ mode }) => {
+      const path = join(dir, 'crash.sqlite');
+      const writer = startWorker(path, mode);
+      await startTogether([writer]);
+      const { child, lines, exited } = writer;
+      // Let it get well into its loop, then kill it at an arbitrary moment.
+      await waitFor(() => lines.length >= 200, 30_000);
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 50)));
+      child.kill('SIGKILL');
+      await exited;
+      const acknowledged = lines.filter((line) => line !== 'ready');
 
-    const store = createSqliteStore({ path });
-    await store.init();
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    let checked = 0;
-    for (const line of acknowledged) {
-      const [kind, id, version] = line.split(' ');
-      if (kind === 'create') {
-        const stored = await store.getInstance(id!);
-        expect(stored?.id).toBe(id);
-        checked++;
-      } else if (kind === 'update') {
-        expect(await store.getInstance(id!)).toEqual(crashInstance(id!, Number(version)));
-        checked++;
-      } else if (kind === 'batch') {
-        const batch = await store.findInstances({ limit: 100, schoolId: `s-b${id}-0` });
-        expect(batch.items.map((i) => i.id)).toEqual([`b${id}-0`]);
-        checked++;
+      const store = createSqliteStore({ path });
+      await store.init();
+      expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      let checked = 0;
+      for (const line of acknowledged) {
+        const [kind, id, version] = line.split(' ');
+        if (kind === 'create') {
+          const stored = await store.getInstance(id!);
+          expect(stored?.id).toBe(id);
+          checked++;
+        } else if (kind === 'update') {
+          expect(await store.getInstance(id!)).toEqual(crashInstance(id!, Number(version)));
+          checked++;
+        } else if (kind === 'batch') {
+          const batch = await store.findInstances({ limit: 100, schoolId: `s-b${id}-0` });
+          expect(batch.items.map((i) => i.id)).toEqual([`b${id}-0`]);
+          checked++;
+        }
       }
-    }
-    expect(checked).toBe(acknowledged.length);
-    // Batches are all-or-nothing even when the kill lands inside one.
-    const batchRows = store.db
-      .prepare(
-        "SELECT substr(id, 2, instr(id, '-') - 2) AS n, count(*) AS c FROM instances WHERE id LIKE 'b%' GROUP BY n",
-      )
-      .all() as { n: string; c: number }[];
-    for (const row of batchRows) expect(row.c).toBe(20);
-    // The side tables match the instance rows they were written with.
-    const counts = store.db
-      .prepare(
-        'SELECT (SELECT count(*) FROM instances) AS i, (SELECT count(*) FROM open_tasks) AS t, (SELECT count(*) FROM timers) AS m',
-      )
-      .get() as { i: number; t: number; m: number };
-    expect(counts.t).toBe(counts.i * 2);
-    expect(counts.m).toBe(counts.i);
-    await store.close();
-  });
+      expect(checked).toBe(acknowledged.length);
+      // Batches are all-or-nothing even when the kill lands inside one.
+      const batchRows = store.db
+        .prepare(
+          "SELECT substr(id, 2, instr(id, '-') - 2) AS n, count(*) AS c FROM instances WHERE id LIKE 'b%' GROUP BY n",
+        )
+        .all() as { n: string; c: number }[];
+      for (const row of batchRows) expect(row.c).toBe(20);
+      // The side tables match the instance rows they were written with.
+      const counts = store.db
+        .prepare(
+          'SELECT (SELECT count(*) FROM instances) AS i, (SELECT count(*) FROM open_tasks) AS t, (SELECT count(*) FROM timers) AS m',
+        )
+        .get() as { i: number; t: number; m: number };
+      expect(counts.t).toBe(counts.i * 2);
+      expect(counts.m).toBe(counts.i);
+      await store.close();
+    },
+  );
 
   it('loses no update when two processes increment one instance at once', async () => {
     const path = join(dir, 'race.sqlite');

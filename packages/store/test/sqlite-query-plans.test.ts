@@ -221,7 +221,22 @@ describe('SQLite query plans', () => {
         .map((plan) => plan.name)
         .sort(),
     );
-    expect(names).toContain('tasks_audience');
-    expect(names).not.toContain('tasks_id'); // the open_tasks primary key already serves it
+    // The open_tasks and task_keys primary keys already are these indexes.
+    expect(names).not.toContain('tasks_id');
+    expect(names).not.toContain('tasks_audience');
+    expect(names).toContain('tasks_school');
+  });
+
+  it('answers an inbox page from one range of task_keys, reading no other table', async () => {
+    for (const audience of [['school:s1'], ['school:s1', 'user:u1']]) {
+      log.length = 0;
+      const page = await store.findTasks({ limit: 20, audience });
+      expect(page.items.map((t) => t.id)).toEqual(['a:e1']);
+      const executed = [...log];
+      expect(executed).toHaveLength(audience.length);
+      for (const statement of executed) {
+        expect(planOf(store.db, statement)).toEqual(['SEARCH k USING PRIMARY KEY (key=?)']);
+      }
+    }
   });
 });

@@ -24,6 +24,27 @@ export function cutState(state: unknown): CutState {
   return { structure: JSON.stringify(copy), slots };
 }
 
+/**
+ * `cutState` without the deep copy, for a state the caller owns, that is plain JSON data (as parsed from
+ * the store) and that nobody changes while the slots are in use: the slots are its own variables
+ * objects. The state is left exactly as it was.
+ */
+export function cutOwnedState(state: unknown): CutState {
+  const slots: VariableSlot[] = [];
+  cut(state, [], slots);
+  let structure: string;
+  try {
+    structure = JSON.stringify(state);
+  } finally {
+    for (const slot of slots) {
+      let node = state as Record<string, unknown>;
+      for (const key of slot.path) node = node[key] as Record<string, unknown>;
+      node.variables = slot.variables;
+    }
+  }
+  return { structure, slots };
+}
+
 /** Rebuilds a state from its structure and one variables object per slot (in the order of `cutState`). */
 export function restoreState(structure: string, slots: VariableSlot[]): Record<string, unknown> {
   const state = JSON.parse(structure) as Record<string, unknown>;

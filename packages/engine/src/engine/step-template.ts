@@ -3,7 +3,14 @@ import type { CompiledDefinition } from '../definition/compile-definition.js';
 import { WorkflowError } from '../errors.js';
 import type { SettledRun, TraceEntry, WaitingElement } from './engine-shapes.js';
 import { ProcessRun } from './process-run.js';
-import { type CutState, cutState, processSlot, restoreState, structureMentions } from './state-variables.js';
+import {
+  type CutState,
+  cutOwnedState,
+  cutState,
+  processSlot,
+  restoreState,
+  structureMentions,
+} from './state-variables.js';
 import type { StartedTimer } from './step-timers.js';
 import { traceMatches } from './trace-match.js';
 
@@ -63,7 +70,8 @@ export interface SignalWaitingArgs {
  * runs to the next wait. Throws `WF_ERR_TASK_CLOSED` if the element does not wait.
  */
 export function signalWaiting(definition: CompiledDefinition, args: SignalWaitingArgs): SettledRun {
-  const before = args.useTemplates ? cutState(args.state) : null;
+  // The saved state is the step's own parsed copy and is not changed here: cut it without copying.
+  const before = args.useTemplates ? cutOwnedState(args.state) : null;
   const key = before
     ? createHash('sha256')
         .update(`${args.processId}\u0000${args.executionId}\u0000${before.structure}`)

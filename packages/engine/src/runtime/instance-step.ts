@@ -83,6 +83,7 @@ export class InstanceStep {
   /**
    * Completes a waiting element of a stored run: merges `result` (computed from the process variables)
    * into them, signals the element and runs to the next wait — from a step template when one fits.
+   * `runState.engine` must be the state as read from the store in this step (plain JSON the step owns).
    */
   completeWaiting(
     runState: RunState,

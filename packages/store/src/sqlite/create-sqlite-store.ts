@@ -5,6 +5,7 @@ import { guardOperations } from '../adapter/guard-operations.js';
 import type { Store } from '../contract/store.js';
 import { createSqliteContext } from './context.js';
 import { createSqliteIndexes } from './create-indexes.js';
+import type { WriteStats } from './group-commit.js';
 import { runMigrations } from './migrations.js';
 import { auditOps } from './operations/audit.js';
 import { campaignOps } from './operations/campaigns.js';
@@ -18,6 +19,11 @@ import { submissionOps } from './operations/submissions.js';
 import { taskOps } from './operations/tasks.js';
 import { timerOps } from './operations/timers.js';
 import { translateSqliteError } from './translate-error.js';
+import {
+  FALLBACK_AUTOCHECKPOINT_PAGES,
+  startWalCheckpointer,
+  type WalCheckpointer,
+} from './wal-checkpointer.js';
 
 export interface SqliteStoreOptions {
   /** The database file, or ':memory:' (tests). Takes precedence over `dir` + `filename`. */
@@ -36,11 +42,23 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** SQLite page cache for this connection, in MiB. Default 64. */
   cacheMiB?: number;
+  /**
+   * Memory-maps up to this much of the database file (MiB) for reads: a page already in the OS page
+   * cache is read without a system call or a copy. Default 1024; 0 turns it off.
+   */
+  mmapMiB?: number;
+  /**
+   * Checkpoint the WAL from a worker thread (see `wal-checkpointer.ts`) instead of inside commits.
+   * Default true for a database file; a `:memory:` database has no WAL.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 export type SqliteStore = Store & {
   /** The underlying connection, for backups (`db.backup()`), diagnostics and tests of this adapter. */
   readonly db: Database.Database;
+  /** Write transactions committed so far and the writes they carried (see `group-commit.ts`). */
+  writeStats(): WriteStats;
 };
 
 export function resolveSqlitePath(options: SqliteStoreOptions): string {
@@ -52,9 +70,11 @@ export function resolveSqlitePath(options: SqliteStoreOptions): string {
 
 /** The embedded store: one SQLite file in WAL mode. Call `init()` before use. */
 export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore {
-  const db = new Database(resolveSqlitePath(options));
+  const path = resolveSqlitePath(options);
+  const db = new Database(path);
   const ctx = createSqliteContext(db);
   let ready = false;
+  let checkpointer: WalCheckpointer | null = null;
 
   const operations = {
     ...organisationOps(ctx),
@@ -83,6 +103,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
   const store: SqliteStore = {
     name: 'sqlite',
     db,
+    writeStats: () => ctx.commits.stats(),
     async init() {
       if (ready) return;
       try {
@@ -93,8 +114,13 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
         // upper levels of the task and instance indexes stay in memory; sorts stay in memory too.
         db.pragma(`cache_size = -${(options.cacheMiB ?? 64) * 1024}`);
         db.pragma('temp_store = MEMORY');
+        db.pragma(`mmap_size = ${(options.mmapMiB ?? 1024) * 1024 * 1024}`);
         runMigrations(db);
         createSqliteIndexes(db);
+        if (!db.memory && (options.backgroundCheckpoints ?? true)) {
+          db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+          checkpointer = startWalCheckpointer(path);
+        }
       } catch (error) {
         throw translateSqliteError(error);
       }
@@ -102,6 +128,10 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
     },
     async close() {
       ready = false;
+      // Writes already asked for are committed, not dropped.
+      if (db.open) ctx.commits.flush();
+      await checkpointer?.stop();
+      checkpointer = null;
       if (db.open) db.close();
     },
     ...guardOperations(operations, () => ready, translateSqliteError),

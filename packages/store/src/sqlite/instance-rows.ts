@@ -1,11 +1,13 @@
 import type { AwaitedMessage, Instance, OpenTask } from '../contract/records.js';
-import { taskViewOf } from '../instances/task-view.js';
 import type { SqliteContext } from './context.js';
 
 /**
- * How an instance is written to SQLite: its row plus side rows (open tasks with their audience keys and
- * candidate groups, armed timers, awaited messages). Callers run these inside one transaction, so the
- * side tables always match the instance row they were derived from.
+ * How an instance is written to SQLite: its row plus side rows (open tasks, their inbox rows per
+ * audience key and their candidate groups, armed timers, awaited messages). Callers run these inside
+ * one transaction, so the side tables always match the instance row they were derived from.
+ *
+ * `instanceRowOf` does all the JavaScript work (JSON, task views) when the write is asked for; the
+ * write itself, later in a group commit, only binds and runs prepared statements.
  *
  * Updates are the hot path of every workflow step, so they touch only what changed: the row's indexed
  * columns are set only when their values differ (SQLite rewrites an index entry whenever its column is
@@ -28,33 +30,75 @@ const COLUMNS = [
 ] as const;
 type Column = (typeof COLUMNS)[number];
 
-function columnValues(instance: Instance): Record<Column, unknown> {
-  return {
-    campaign_id: instance.campaignId,
+interface TaskRow {
+  task: OpenTask;
+  /** The task view without `instanceVersion` (a column: it changes every step), as JSON. */
+  view: string;
+}
+
+/** An instance ready to be written: every value bound as it will be, computed once. */
+export interface InstanceRow {
+  instance: Instance;
+  values: Record<Column, unknown>;
+  tasks: TaskRow[];
+}
+
+export function instanceRowOf(instance: Instance): InstanceRow {
+  // The instance half of every task view is the same: serialise it once and splice it after each task.
+  const shared = JSON.stringify({
+    instanceId: instance.id,
+    campaignId: instance.campaignId,
+    programKey: instance.programKey,
+    programVersion: instance.programVersion,
     scope: instance.scope,
-    school_id: instance.schoolId,
-    office_path: instance.officePath,
-    district_id: instance.districtId,
-    school_type: instance.schoolType,
-    status: instance.status,
-    version: instance.version,
-    created_at: instance.createdAt,
-    updated_at: instance.updatedAt,
-    doc: JSON.stringify(instance),
+    schoolId: instance.schoolId,
+    districtId: instance.districtId,
+    schoolType: instance.schoolType,
+    officePath: instance.officePath,
+  }).slice(1);
+  return {
+    instance,
+    values: {
+      campaign_id: instance.campaignId,
+      scope: instance.scope,
+      school_id: instance.schoolId,
+      office_path: instance.officePath,
+      district_id: instance.districtId,
+      school_type: instance.schoolType,
+      status: instance.status,
+      version: instance.version,
+      created_at: instance.createdAt,
+      updated_at: instance.updatedAt,
+      doc: JSON.stringify(instance),
+    },
+    tasks: instance.tasks.map((task) => ({ task, view: `${JSON.stringify(task).slice(0, -1)},${shared}` })),
   };
 }
 
+const INSERT_INSTANCE = `INSERT INTO instances (id, ${COLUMNS.join(', ')}) VALUES (?, ${COLUMNS.map(() => '?').join(', ')})
+  ON CONFLICT (id) DO NOTHING`;
+
 /** Inserts the row and its side rows unless the id exists; returns whether it inserted. */
-export function insertInstanceRowIfAbsent(ctx: SqliteContext, instance: Instance): boolean {
-  const values = columnValues(instance);
+export function insertInstanceRowIfAbsent(ctx: SqliteContext, row: InstanceRow): boolean {
+  const { instance, values } = row;
   const result = ctx
-    .statement(
-      `INSERT INTO instances (id, ${COLUMNS.join(', ')}) VALUES (?, ${COLUMNS.map(() => '?').join(', ')})
-       ON CONFLICT (id) DO NOTHING`,
-    )
-    .run(instance.id, ...COLUMNS.map((column) => values[column]));
+    .statement(INSERT_INSTANCE)
+    .run(
+      instance.id,
+      values.campaign_id,
+      values.scope,
+      values.school_id,
+      values.office_path,
+      values.district_id,
+      values.school_type,
+      values.status,
+      values.version,
+      values.created_at,
+      values.updated_at,
+      values.doc,
+    );
   if (result.changes === 0) return false;
-  for (const task of instance.tasks) insertTask(ctx, instance, task);
+  for (const task of row.tasks) insertTask(ctx, instance, task);
   upsertTimers(ctx, instance, false);
   for (const message of instance.messages) insertMessage(ctx, instance.id, message);
   return true;
@@ -62,19 +106,19 @@ export function insertInstanceRowIfAbsent(ctx: SqliteContext, instance: Instance
 
 export type UpdateOutcome = 'updated' | 'conflict' | 'missing';
 
+const SELECT_STORED = `SELECT ${COLUMNS.filter((c) => c !== 'doc').join(', ')} FROM instances WHERE id = ?`;
+
 /** Replaces the row if it still has `expectedVersion`, then brings the side rows up to date. */
 export function updateInstanceRowIfVersion(
   ctx: SqliteContext,
-  instance: Instance,
+  row: InstanceRow,
   expectedVersion: number,
 ): UpdateOutcome {
-  const stored = ctx
-    .statement(`SELECT ${COLUMNS.filter((c) => c !== 'doc').join(', ')} FROM instances WHERE id = ?`)
-    .get(instance.id) as Record<Column, unknown> | undefined;
+  const { instance, values } = row;
+  const stored = ctx.statement(SELECT_STORED).get(instance.id) as Record<Column, unknown> | undefined;
   if (!stored) return 'missing';
   if (stored.version !== expectedVersion) return 'conflict';
 
-  const values = columnValues(instance);
   const changed = COLUMNS.filter((column) => column === 'doc' || values[column] !== stored[column]);
   ctx
     .statement(
@@ -82,24 +126,13 @@ export function updateInstanceRowIfVersion(
     )
     .run(...changed.map((column) => values[column]), instance.id, expectedVersion);
 
-  syncTasks(ctx, instance);
+  syncTasks(ctx, row);
   upsertTimers(ctx, instance);
   syncMessages(ctx, instance);
   return 'updated';
 }
 
-/** The stored task view leaves out `instanceVersion`, which changes every step: it is a column. */
-function viewJson(instance: Instance, task: OpenTask): string {
-  const { instanceVersion: _changesEveryStep, ...view } = taskViewOf(instance, task);
-  return JSON.stringify(view);
-}
-
-function insertTask(
-  ctx: SqliteContext,
-  instance: Instance,
-  task: OpenTask,
-  view = viewJson(instance, task),
-): void {
+function insertTask(ctx: SqliteContext, instance: Instance, { task, view }: TaskRow): void {
   ctx
     .statement(
       `INSERT INTO open_tasks (task_id, instance_id, instance_version, campaign_id, school_id, district_id,
@@ -119,45 +152,69 @@ function insertTask(
       view,
     );
   const insertKey = ctx.statement(
-    'INSERT OR IGNORE INTO task_keys (instance_id, task_id, key, created_at) VALUES (?, ?, ?, ?)',
+    `INSERT OR IGNORE INTO task_keys (key, created_at, task_id, campaign_id, school_id, assignee, due_at,
+       instance_version, view) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const key of task.audience) insertKey.run(instance.id, task.id, key, task.createdAt);
+  for (const key of task.audience) {
+    insertKey.run(
+      key,
+      task.createdAt,
+      task.id,
+      instance.campaignId,
+      instance.schoolId,
+      task.assignee,
+      task.dueAt,
+      instance.version,
+      view,
+    );
+  }
   const insertGroup = ctx.statement(
-    'INSERT OR IGNORE INTO task_groups (instance_id, task_id, grp, created_at) VALUES (?, ?, ?, ?)',
+    'INSERT OR IGNORE INTO task_groups (grp, created_at, task_id) VALUES (?, ?, ?)',
   );
-  for (const group of task.candidateGroups) insertGroup.run(instance.id, task.id, group, task.createdAt);
+  for (const group of task.candidateGroups) insertGroup.run(group, task.createdAt, task.id);
 }
 
-function deleteTask(ctx: SqliteContext, instanceId: string, taskId: string): void {
+/** Removes an open task and its inbox and group rows, found by their full keys in the stored view. */
+function deleteTask(ctx: SqliteContext, taskId: string, storedView: string): void {
+  const stored = JSON.parse(storedView) as Pick<OpenTask, 'audience' | 'candidateGroups' | 'createdAt'>;
   ctx.statement('DELETE FROM open_tasks WHERE task_id = ?').run(taskId);
-  ctx.statement('DELETE FROM task_keys WHERE instance_id = ? AND task_id = ?').run(instanceId, taskId);
-  ctx.statement('DELETE FROM task_groups WHERE instance_id = ? AND task_id = ?').run(instanceId, taskId);
+  const deleteKey = ctx.statement('DELETE FROM task_keys WHERE key = ? AND created_at = ? AND task_id = ?');
+  for (const key of stored.audience) deleteKey.run(key, stored.createdAt, taskId);
+  const deleteGroup = ctx.statement(
+    'DELETE FROM task_groups WHERE grp = ? AND created_at = ? AND task_id = ?',
+  );
+  for (const group of stored.candidateGroups) deleteGroup.run(group, stored.createdAt, taskId);
 }
 
 /** Keeps unchanged tasks (only their version moves), replaces changed ones, drops closed ones. */
-function syncTasks(ctx: SqliteContext, instance: Instance): void {
+function syncTasks(ctx: SqliteContext, row: InstanceRow): void {
+  const { instance } = row;
   const stored = new Map(
     (
       ctx.statement('SELECT task_id, view FROM open_tasks WHERE instance_id = ?').all(instance.id) as {
         task_id: string;
         view: string;
       }[]
-    ).map((row) => [row.task_id, row.view]),
+    ).map((storedRow) => [storedRow.task_id, storedRow.view]),
   );
-  for (const task of instance.tasks) {
-    const view = viewJson(instance, task);
+  for (const taskRow of row.tasks) {
+    const { task, view } = taskRow;
     const before = stored.get(task.id);
     stored.delete(task.id);
     if (before === view) {
       ctx
         .statement('UPDATE open_tasks SET instance_version = ? WHERE task_id = ?')
         .run(instance.version, task.id);
+      const bump = ctx.statement(
+        'UPDATE task_keys SET instance_version = ? WHERE key = ? AND created_at = ? AND task_id = ?',
+      );
+      for (const key of task.audience) bump.run(instance.version, key, task.createdAt, task.id);
       continue;
     }
-    if (before !== undefined) deleteTask(ctx, instance.id, task.id);
-    insertTask(ctx, instance, task, view);
+    if (before !== undefined) deleteTask(ctx, task.id, before);
+    insertTask(ctx, instance, taskRow);
   }
-  for (const closed of stored.keys()) deleteTask(ctx, instance.id, closed);
+  for (const [closed, view] of stored) deleteTask(ctx, closed, view);
 }
 
 /**

@@ -100,7 +100,38 @@ export const MIGRATIONS: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'inbox rows keyed by (audience key, createdAt, task id) carry the task view',
+    up(db) {
+      // An inbox page becomes one range of one B-tree (a few adjacent pages) instead of an index range
+      // plus a random lookup in open_tasks per task; keying the side tables by what queries seek on
+      // also drops their second B-tree (the old primary keys only served deletes, which now use the
+      // full key from the stored view).
+      db.exec(`
+        CREATE TABLE task_keys_v4 (
+          key TEXT NOT NULL, created_at TEXT NOT NULL, task_id TEXT NOT NULL, campaign_id TEXT NOT NULL,
+          school_id TEXT, assignee TEXT, due_at TEXT, instance_version INTEGER NOT NULL, view TEXT NOT NULL,
+          PRIMARY KEY (key, created_at, task_id)) WITHOUT ROWID;
+        INSERT INTO task_keys_v4
+          SELECT k.key, k.created_at, k.task_id, t.campaign_id, t.school_id, t.assignee, t.due_at,
+            t.instance_version, t.view
+          FROM task_keys k JOIN open_tasks t ON t.task_id = k.task_id;
+        DROP TABLE task_keys;
+        ALTER TABLE task_keys_v4 RENAME TO task_keys;
+        CREATE TABLE task_groups_v4 (
+          grp TEXT NOT NULL, created_at TEXT NOT NULL, task_id TEXT NOT NULL,
+          PRIMARY KEY (grp, created_at, task_id)) WITHOUT ROWID;
+        INSERT OR IGNORE INTO task_groups_v4 SELECT grp, created_at, task_id FROM task_groups;
+        DROP TABLE task_groups;
+        ALTER TABLE task_groups_v4 RENAME TO task_groups;
+      `);
+    },
+  },
 ];
+
+/** The layout this code writes; a database at another version is migrated by `init()`. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function runMigrations(
   db: Database.Database,

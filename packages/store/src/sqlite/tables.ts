@@ -105,15 +105,17 @@ export const TABLES: readonly SqliteTable[] = [
     ownIndexes: [{ name: 'open_tasks_instance', columns: ['instance_id'] }],
   },
   {
+    // The inbox: one row per (audience key, task), keyed as `tasks_audience` declares and carrying the
+    // task view and the filter columns, so an inbox page is one range of this table.
     collection: 'instances',
     table: 'task_keys',
-    primaryKey: ['instance_id', 'task_id', 'key'],
+    primaryKey: ['key', 'created_at', 'task_id'],
     columns: { 'tasks.audience': 'key', 'tasks.createdAt': 'created_at', 'tasks.id': 'task_id' },
   },
   {
     collection: 'instances',
     table: 'task_groups',
-    primaryKey: ['instance_id', 'task_id', 'grp'],
+    primaryKey: ['grp', 'created_at', 'task_id'],
     columns: { 'tasks.candidateGroups': 'grp', 'tasks.createdAt': 'created_at', 'tasks.id': 'task_id' },
   },
   {

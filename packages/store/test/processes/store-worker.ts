@@ -3,6 +3,8 @@
  * - `write`: writes instances forever — single creates, version-checked updates and batches of 20 —
  *   printing one line per acknowledged write (`create <id>`, `update <id> <version>`,
  *   `batch <n>`), until the parent kills it.
+ * - `write-concurrent`: the same kinds of writes, many at a time (they share group commits), each
+ *   line printed when its own write is acknowledged.
  * - `increment <n>`: adds 1 to a shared counter instance n times, re-reading after each conflict.
  * - `claim <owner>`: claims due timers one at a time until none is left, printing each claim.
  * Lines go to stdout, which is synchronous for pipes on Linux: a printed line's write is durable.
@@ -11,7 +13,8 @@ import { createSqliteStore, isStoreError } from '../../src/index.js';
 import { crashInstance } from './crash-instance.js';
 
 const [path, mode, arg] = process.argv.slice(2);
-if (!path || !mode) throw new Error('usage: store-worker <path> <write|increment|claim> [arg]');
+if (!path || !mode)
+  throw new Error('usage: store-worker <path> <write|write-concurrent|increment|claim> [arg]');
 const store = createSqliteStore({ path });
 await store.init();
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -34,6 +37,31 @@ if (mode === 'write') {
       await store.createInstances(Array.from({ length: 20 }, (_, k) => crashInstance(`b${n}-${k}`, 1)));
       say(`batch ${n}`);
     }
+  }
+}
+
+if (mode === 'write-concurrent') {
+  // The same writes as `write`, asked for 8 to 25 at a time: they share group commits, and each line is
+  // printed when its own write is acknowledged.
+  for (let round = 0; ; round++) {
+    const writes: Promise<unknown>[] = [];
+    for (let k = 0; k < 8; k++) {
+      const id = `w${round}-${k}`;
+      writes.push(store.createInstance(crashInstance(id, 1)).then(() => say(`create ${id}`)));
+      if (round > 0) {
+        const previous = `w${round - 1}-${k}`;
+        writes.push(
+          store
+            .updateInstance(crashInstance(previous, 2), 1)
+            .then((updated) => say(`update ${previous} ${updated.version}`)),
+        );
+      }
+    }
+    if (round % 5 === 0) {
+      const batch = Array.from({ length: 20 }, (_, k) => crashInstance(`b${round}-${k}`, 1));
+      writes.push(store.createInstances(batch).then(() => say(`batch ${round}`)));
+    }
+    await Promise.all(writes);
   }
 }
 

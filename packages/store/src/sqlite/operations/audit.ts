@@ -11,11 +11,13 @@ export function auditOps(ctx: SqliteContext): AuditOps {
   return {
     async appendAudit(event) {
       assertValid(AuditEventSchema, event, '审计事件');
-      ctx
-        .statement(
-          'INSERT INTO audit_events (id, at, actor_id, action, target, doc) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(event.id, event.at, event.actorId, event.action, event.target, JSON.stringify(event));
+      await ctx.write(() =>
+        ctx
+          .statement(
+            'INSERT INTO audit_events (id, at, actor_id, action, target, doc) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(event.id, event.at, event.actorId, event.action, event.target, JSON.stringify(event)),
+      );
     },
     async findAudit(args) {
       assertValid(FindAuditArgsSchema, args, '审计查询');

@@ -13,18 +13,20 @@ export function campaignOps(ctx: SqliteContext): CampaignOps {
   return {
     async createCampaign(campaign) {
       assertValid(CampaignSchema, campaign, '督导任务');
-      ctx
-        .statement(
-          'INSERT INTO campaigns (id, office_path, status, program_key, created_at, doc) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          campaign.id,
-          campaign.officePath,
-          campaign.status,
-          campaign.programKey,
-          campaign.createdAt,
-          JSON.stringify(campaign),
-        );
+      await ctx.write(() =>
+        ctx
+          .statement(
+            'INSERT INTO campaigns (id, office_path, status, program_key, created_at, doc) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            campaign.id,
+            campaign.officePath,
+            campaign.status,
+            campaign.programKey,
+            campaign.createdAt,
+            JSON.stringify(campaign),
+          ),
+      );
     },
     async getCampaign(id) {
       assertValid(Id, id, '督导任务编号');
@@ -32,18 +34,20 @@ export function campaignOps(ctx: SqliteContext): CampaignOps {
     },
     async updateCampaign(campaign) {
       assertValid(CampaignSchema, campaign, '督导任务');
-      const result = ctx
-        .statement(
-          'UPDATE campaigns SET office_path = ?, status = ?, program_key = ?, created_at = ?, doc = ? WHERE id = ?',
-        )
-        .run(
-          campaign.officePath,
-          campaign.status,
-          campaign.programKey,
-          campaign.createdAt,
-          JSON.stringify(campaign),
-          campaign.id,
-        );
+      const result = await ctx.write(() =>
+        ctx
+          .statement(
+            'UPDATE campaigns SET office_path = ?, status = ?, program_key = ?, created_at = ?, doc = ? WHERE id = ?',
+          )
+          .run(
+            campaign.officePath,
+            campaign.status,
+            campaign.programKey,
+            campaign.createdAt,
+            JSON.stringify(campaign),
+            campaign.id,
+          ),
+      );
       if (result.changes === 0) {
         throw new StoreError('STORE_ERR_NOT_FOUND', `督导任务不存在：${campaign.id}`, { id: campaign.id });
       }

@@ -10,19 +10,23 @@ export function conflictOps(ctx: SqliteContext): ConflictOps {
   return {
     async putConflict(conflict) {
       assertValid(ConflictSchema, conflict, '回避关系');
-      ctx
-        .statement(
-          `INSERT INTO conflicts (inspector_id, school_id, doc) VALUES (?, ?, ?)
-           ON CONFLICT (inspector_id, school_id) DO UPDATE SET doc = excluded.doc`,
-        )
-        .run(conflict.inspectorId, conflict.schoolId, JSON.stringify(conflict));
+      await ctx.write(() =>
+        ctx
+          .statement(
+            `INSERT INTO conflicts (inspector_id, school_id, doc) VALUES (?, ?, ?)
+             ON CONFLICT (inspector_id, school_id) DO UPDATE SET doc = excluded.doc`,
+          )
+          .run(conflict.inspectorId, conflict.schoolId, JSON.stringify(conflict)),
+      );
     },
     async deleteConflict(inspectorId, schoolId) {
       assertValid(Id, inspectorId, '督学编号');
       assertValid(Id, schoolId, '学校编号');
-      const result = ctx
-        .statement('DELETE FROM conflicts WHERE inspector_id = ? AND school_id = ?')
-        .run(inspectorId, schoolId);
+      const result = await ctx.write(() =>
+        ctx
+          .statement('DELETE FROM conflicts WHERE inspector_id = ? AND school_id = ?')
+          .run(inspectorId, schoolId),
+      );
       return result.changes > 0;
     },
     async findConflicts(args) {

@@ -9,11 +9,13 @@ export function draftOps(ctx: SqliteContext): DraftOps {
   return {
     async putDraft(draft) {
       assertValid(DraftSchema, draft, '草稿');
-      ctx
-        .statement(
-          'INSERT INTO drafts (task_id, doc) VALUES (?, ?) ON CONFLICT (task_id) DO UPDATE SET doc = excluded.doc',
-        )
-        .run(draft.taskId, JSON.stringify(draft));
+      await ctx.write(() =>
+        ctx
+          .statement(
+            'INSERT INTO drafts (task_id, doc) VALUES (?, ?) ON CONFLICT (task_id) DO UPDATE SET doc = excluded.doc',
+          )
+          .run(draft.taskId, JSON.stringify(draft)),
+      );
     },
     async getDraft(taskId) {
       assertValid(Id, taskId, '任务编号');
@@ -21,7 +23,8 @@ export function draftOps(ctx: SqliteContext): DraftOps {
     },
     async deleteDraft(taskId) {
       assertValid(Id, taskId, '任务编号');
-      return ctx.statement('DELETE FROM drafts WHERE task_id = ?').run(taskId).changes > 0;
+      const result = await ctx.write(() => ctx.statement('DELETE FROM drafts WHERE task_id = ?').run(taskId));
+      return result.changes > 0;
     },
   };
 }

@@ -12,7 +12,7 @@ type FileOps = Pick<Store, 'putFile' | 'getFile' | 'getFileRecord' | 'findFiles'
 export function fileOps(ctx: SqliteContext): FileOps {
   const getRecord = (id: string) =>
     docOf<FileRecord>(ctx.statement('SELECT doc FROM files WHERE id = ?').get(id));
-  const put = ctx.db.transaction((record: FileRecord, bytes: Uint8Array) => {
+  const put = (record: FileRecord, bytes: Uint8Array) => {
     const result = ctx
       .statement(
         `INSERT INTO files (id, owner, created_at, sha256, doc, bytes) VALUES (?, ?, ?, ?, ?, ?)
@@ -27,7 +27,7 @@ export function fileOps(ctx: SqliteContext): FileOps {
       });
     }
     return { created: false, file: stored };
-  });
+  };
   return {
     async putFile(file: NewFile, bytes: Uint8Array) {
       assertValid(NewFileSchema, file, '文件');
@@ -36,7 +36,8 @@ export function fileOps(ctx: SqliteContext): FileOps {
         throw new StoreError('STORE_ERR_INVALID', '文件内容必须是字节数组', { what: '文件', path: '/bytes' });
       }
       const blob = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      return put.immediate(fileRecordOf(file, blob), blob);
+      const record = fileRecordOf(file, blob);
+      return ctx.write(() => put(record, blob));
     },
     async getFile(id) {
       assertValid(Id, id, '文件编号');

@@ -8,7 +8,12 @@ import { prefixRange } from '../../queries/prefix-range.js';
 import { requireOneOf } from '../../queries/require-one-of.js';
 import { assertValid } from '../../validation/assert-valid.js';
 import { docOf, type SqliteContext } from '../context.js';
-import { insertInstanceRowIfAbsent, updateInstanceRowIfVersion } from '../instance-rows.js';
+import {
+  type InstanceRow,
+  insertInstanceRowIfAbsent,
+  instanceRowOf,
+  updateInstanceRowIfVersion,
+} from '../instance-rows.js';
 import { type Condition, selectPage } from '../select-page.js';
 
 type InstanceOps = Pick<
@@ -20,41 +25,46 @@ export function instanceOps(ctx: SqliteContext): InstanceOps {
   const getStored = (id: string) =>
     docOf<Instance>(ctx.statement('SELECT doc FROM instances WHERE id = ?').get(id));
 
-  const create = ctx.db.transaction((instance: Instance) => {
-    if (insertInstanceRowIfAbsent(ctx, instance)) return { created: true, instance };
-    return { created: false, instance: getStored(instance.id)! };
-  });
+  const create = (row: InstanceRow) => {
+    if (insertInstanceRowIfAbsent(ctx, row)) return { created: true, instance: row.instance };
+    return { created: false, instance: getStored(row.instance.id)! };
+  };
 
-  const createMany = ctx.db.transaction((instances: Instance[]) => {
+  const createMany = (rows: InstanceRow[]) => {
     let created = 0;
     const existingIds: string[] = [];
-    for (const instance of instances) {
-      if (insertInstanceRowIfAbsent(ctx, instance)) created++;
-      else existingIds.push(instance.id);
+    for (const row of rows) {
+      if (insertInstanceRowIfAbsent(ctx, row)) created++;
+      else existingIds.push(row.instance.id);
     }
     return { created, existingIds };
-  });
+  };
 
-  const update = ctx.db.transaction((instance: Instance, expectedVersion: number) => {
-    const outcome = updateInstanceRowIfVersion(ctx, instance, expectedVersion);
-    if (outcome === 'updated') return instance;
+  const update = (row: InstanceRow, expectedVersion: number) => {
+    const outcome = updateInstanceRowIfVersion(ctx, row, expectedVersion);
+    const { id } = row.instance;
+    if (outcome === 'updated') return row.instance;
     if (outcome === 'missing') {
-      throw new StoreError('STORE_ERR_NOT_FOUND', `流程实例不存在：${instance.id}`, { id: instance.id });
+      throw new StoreError('STORE_ERR_NOT_FOUND', `流程实例不存在：${id}`, { id });
     }
     throw new StoreError('STORE_ERR_CONFLICT', '流程实例已被其他操作修改，请重新读取后再试', {
-      id: instance.id,
+      id,
       expectedVersion,
     });
-  });
+  };
 
+  // Rows are prepared (validated, serialised) when the write is asked for, so a caller that changes
+  // its object afterwards cannot change what is written; the group commit only runs the statements.
   return {
     async createInstance(instance) {
       assertValidInstance(instance);
-      return create.immediate(instance);
+      const row = instanceRowOf(instance);
+      return ctx.write(() => create(row));
     },
     async createInstances(instances) {
       assertValidInstances(instances);
-      return createMany.immediate(instances);
+      const rows = instances.map(instanceRowOf);
+      return ctx.write(() => createMany(rows));
     },
     async getInstance(id) {
       assertValid(Id, id, '流程实例编号');
@@ -63,7 +73,8 @@ export function instanceOps(ctx: SqliteContext): InstanceOps {
     async updateInstance(instance, expectedVersion) {
       assertValidInstance(instance);
       assertValid(VersionNumber, expectedVersion, '期望版本号');
-      return update.immediate({ ...instance, version: expectedVersion + 1 }, expectedVersion);
+      const row = instanceRowOf({ ...instance, version: expectedVersion + 1 });
+      return ctx.write(() => update(row, expectedVersion));
     },
     async findInstances(args) {
       assertValid(FindInstancesArgsSchema, args, '流程实例查询');

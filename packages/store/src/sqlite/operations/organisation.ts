@@ -35,11 +35,13 @@ export function organisationOps(ctx: SqliteContext): OrganisationOps {
   return {
     async putOffice(office) {
       assertValid(OfficeSchema, office, '督导机构');
-      ctx
-        .statement(
-          'INSERT INTO offices (id, path, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET path = excluded.path, doc = excluded.doc',
-        )
-        .run(office.id, office.path, JSON.stringify(office));
+      await ctx.write(() =>
+        ctx
+          .statement(
+            'INSERT INTO offices (id, path, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET path = excluded.path, doc = excluded.doc',
+          )
+          .run(office.id, office.path, JSON.stringify(office)),
+      );
     },
     async getOffice(id) {
       assertValid(Id, id, '机构编号');
@@ -63,11 +65,13 @@ export function organisationOps(ctx: SqliteContext): OrganisationOps {
     },
     async putDistrict(district) {
       assertValid(DistrictSchema, district, '责任区');
-      ctx
-        .statement(
-          'INSERT INTO districts (id, office_id, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET office_id = excluded.office_id, doc = excluded.doc',
-        )
-        .run(district.id, district.officeId, JSON.stringify(district));
+      await ctx.write(() =>
+        ctx
+          .statement(
+            'INSERT INTO districts (id, office_id, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET office_id = excluded.office_id, doc = excluded.doc',
+          )
+          .run(district.id, district.officeId, JSON.stringify(district)),
+      );
     },
     async listDistricts(officeId) {
       assertValid(Id, officeId, '机构编号');
@@ -76,21 +80,24 @@ export function organisationOps(ctx: SqliteContext): OrganisationOps {
     },
     async putSchool(school) {
       assertValid(SchoolSchema, school, '学校');
-      ctx
-        .statement(
-          `INSERT INTO schools (id, office_path, district_id, type, ownership, inspector_id, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
+      const doc = JSON.stringify(school);
+      await ctx.write(() =>
+        ctx
+          .statement(
+            `INSERT INTO schools (id, office_path, district_id, type, ownership, inspector_id, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET office_path = excluded.office_path, district_id = excluded.district_id,
              type = excluded.type, ownership = excluded.ownership, inspector_id = excluded.inspector_id, doc = excluded.doc`,
-        )
-        .run(
-          school.id,
-          school.officePath,
-          school.districtId,
-          school.type,
-          school.ownership,
-          school.inspectorId,
-          JSON.stringify(school),
-        );
+          )
+          .run(
+            school.id,
+            school.officePath,
+            school.districtId,
+            school.type,
+            school.ownership,
+            school.inspectorId,
+            doc,
+          ),
+      );
     },
     async getSchool(id) {
       assertValid(Id, id, '学校编号');
@@ -120,13 +127,15 @@ export function organisationOps(ctx: SqliteContext): OrganisationOps {
     },
     async putUser(user) {
       assertValid(UserSchema, user, '用户');
-      ctx
-        .statement(
-          `INSERT INTO users (id, username, role, office_id, school_id, doc) VALUES (?, ?, ?, ?, ?, ?)
+      await ctx.write(() =>
+        ctx
+          .statement(
+            `INSERT INTO users (id, username, role, office_id, school_id, doc) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET username = excluded.username, role = excluded.role,
              office_id = excluded.office_id, school_id = excluded.school_id, doc = excluded.doc`,
-        )
-        .run(user.id, user.username, user.role, user.officeId, user.schoolId, JSON.stringify(user));
+          )
+          .run(user.id, user.username, user.role, user.officeId, user.schoolId, JSON.stringify(user)),
+      );
     },
     async getUser(id) {
       assertValid(Id, id, '用户编号');

@@ -26,9 +26,11 @@ export function programOps(ctx: SqliteContext): ProgramOps {
           path: '/id',
         });
       }
-      ctx
-        .statement('INSERT INTO program_versions (id, key, version, status, doc) VALUES (?, ?, ?, ?, ?)')
-        .run(version.id, version.key, version.version, version.status, JSON.stringify(version));
+      await ctx.write(() =>
+        ctx
+          .statement('INSERT INTO program_versions (id, key, version, status, doc) VALUES (?, ?, ?, ?, ?)')
+          .run(version.id, version.key, version.version, version.status, JSON.stringify(version)),
+      );
     },
     async getProgramVersion(key, version) {
       assertValid(ProgramKey, key, '流程标识');
@@ -59,12 +61,14 @@ export function programOps(ctx: SqliteContext): ProgramOps {
       assertValid(ProgramKey, key, '流程标识');
       assertValid(VersionNumber, version, '版本号');
       assertValid(ProgramVersionSchema.properties.status, status, '版本状态');
-      const row = ctx
-        .statement(
-          `UPDATE program_versions SET status = ?, doc = json_set(doc, '$.status', ?)
+      const row = await ctx.write(() =>
+        ctx
+          .statement(
+            `UPDATE program_versions SET status = ?, doc = json_set(doc, '$.status', ?)
            WHERE key = ? AND version = ? RETURNING doc`,
-        )
-        .get(status, status, key, version);
+          )
+          .get(status, status, key, version),
+      );
       if (row === undefined) {
         throw new StoreError('STORE_ERR_NOT_FOUND', `流程版本不存在：${key}@${version}`, { key, version });
       }

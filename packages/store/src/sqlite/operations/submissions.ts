@@ -11,7 +11,7 @@ type SubmissionOps = Pick<Store, 'createSubmission' | 'getSubmission' | 'findSub
 export function submissionOps(ctx: SqliteContext): SubmissionOps {
   const getStored = (id: string) =>
     docOf<Submission>(ctx.statement('SELECT doc FROM submissions WHERE id = ?').get(id));
-  const create = ctx.db.transaction((submission: Submission) => {
+  const create = (submission: Submission) => {
     const result = ctx
       .statement(
         `INSERT INTO submissions (id, task_id, instance_id, campaign_id, school_id, form_id, submitted_at, doc)
@@ -29,11 +29,11 @@ export function submissionOps(ctx: SqliteContext): SubmissionOps {
       );
     if (result.changes === 1) return { created: true, submission };
     return { created: false, submission: getStored(submission.id)! };
-  });
+  };
   return {
     async createSubmission(submission) {
       assertValid(SubmissionSchema, submission, '表单提交');
-      return create.immediate(submission);
+      return ctx.write(() => create(submission));
     },
     async getSubmission(id) {
       assertValid(Id, id, '提交编号');

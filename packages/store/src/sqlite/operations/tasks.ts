@@ -23,6 +23,33 @@ const viewOf = (row: unknown): TaskView => {
 };
 const taskKey = (task: TaskView) => [task.createdAt, task.id];
 
+interface InboxRow {
+  created_at: string;
+  task_id: string;
+  view: string;
+  instance_version: number;
+}
+
+/** SQLite's order for TEXT (BINARY: UTF-8 bytes), which JavaScript's `<` (UTF-16 units) can differ from. */
+const compareText = (a: string, b: string) => (a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)));
+
+/**
+ * The first `count` distinct tasks of several keys' pages, in (created_at, task_id) order. Each page
+ * holds its key's first `count` tasks, which is enough: a task among the first `count` of the union is
+ * among the first `count` of every key it has.
+ */
+function mergeInboxRows(pages: InboxRow[][], count: number): InboxRow[] {
+  const sorted = pages
+    .flat()
+    .sort((a, b) => compareText(a.created_at, b.created_at) || compareText(a.task_id, b.task_id));
+  const merged: InboxRow[] = [];
+  for (const row of sorted) {
+    if (merged.length === count) break;
+    if (merged[merged.length - 1]?.task_id !== row.task_id) merged.push(row);
+  }
+  return merged;
+}
+
 const PROGRESS_COLUMNS = {
   status: 'status',
   districtId: 'district_id',
@@ -35,18 +62,45 @@ export function taskOps(ctx: SqliteContext): TaskOps {
     async findTasks(args) {
       assertValid(FindTasksArgsSchema, args, '任务查询');
       if (args.audience?.length === 0) return { items: [], nextCursor: null };
-      const filters: Condition[] = [];
-      if (args.campaignId !== undefined) filters.push(['t.campaign_id = ?', args.campaignId]);
-      if (args.schoolId !== undefined) filters.push(['t.school_id = ?', args.schoolId]);
-      if (args.assignee !== undefined) filters.push(['t.assignee = ?', args.assignee]);
-      if (args.dueBefore !== undefined) filters.push(['t.due_at < ?', args.dueBefore]);
-      if (args.dueAfter !== undefined) filters.push(['t.due_at >= ?', args.dueAfter]);
+      const filters = (alias: string): Condition[] => {
+        const where: Condition[] = [];
+        if (args.campaignId !== undefined) where.push([`${alias}.campaign_id = ?`, args.campaignId]);
+        if (args.schoolId !== undefined) where.push([`${alias}.school_id = ?`, args.schoolId]);
+        if (args.assignee !== undefined) where.push([`${alias}.assignee = ?`, args.assignee]);
+        if (args.dueBefore !== undefined) where.push([`${alias}.due_at < ?`, args.dueBefore]);
+        if (args.dueAfter !== undefined) where.push([`${alias}.due_at >= ?`, args.dueAfter]);
+        return where;
+      };
+      const inGroup = (alias: string): Condition => [
+        `EXISTS (SELECT 1 FROM task_groups g WHERE g.grp = ? AND g.created_at = ${alias}.created_at AND g.task_id = ${alias}.task_id)`,
+        args.candidateGroup,
+      ];
 
-      if (args.audience === undefined && args.candidateGroup === undefined) {
+      if (args.audience !== undefined) {
+        // The inbox: task_keys is keyed (key, created_at, task_id) and carries the view, so each key's
+        // page is one range of one B-tree. Several keys: each key's first `limit + 1` rows, merged.
+        const where = filters('k');
+        if (args.candidateGroup !== undefined) where.push(inGroup('k'));
+        const after = decodeCursor(args.cursor, 2);
+        if (after) where.push(['(k.created_at, k.task_id) > (?, ?)', ...after]);
+        const statement = ctx.statement(
+          `SELECT k.created_at, k.task_id, k.view, k.instance_version FROM task_keys k
+           WHERE k.key = ?${where.map((c) => ` AND ${c[0]}`).join('')}
+           ORDER BY k.created_at, k.task_id LIMIT ?`,
+        );
+        const params = where.flatMap((c) => c.slice(1));
+        const perKey = [...new Set(args.audience)].map(
+          (key) => statement.all(key, ...params, args.limit + 1) as InboxRow[],
+        );
+        const rows = perKey.length === 1 ? perKey[0]! : mergeInboxRows(perKey, args.limit + 1);
+        return pageOf(rows.map(viewOf), args.limit, taskKey);
+      }
+
+      if (args.candidateGroup === undefined) {
         // Starts from the (filter, created_at, task_id) index that matches, already in page order.
         return selectPage(ctx, {
           from: 'view, instance_version FROM open_tasks t',
-          where: filters,
+          where: filters('t'),
           orderBy: ['t.created_at', 't.task_id'],
           limit: args.limit,
           cursor: args.cursor,
@@ -55,44 +109,17 @@ export function taskOps(ctx: SqliteContext): TaskOps {
         });
       }
 
-      // Starts from the principal keys (task_keys) or the candidate group (task_groups), then looks each
-      // task up by primary key; CROSS JOIN pins that join order. One key streams in index order;
-      // several keys are merged without repeats.
-      const byAudience = args.audience !== undefined;
-      const table = byAudience ? 'task_keys' : 'task_groups';
-      const keys = args.audience ?? [args.candidateGroup as string];
-      if (byAudience && args.candidateGroup !== undefined) {
-        filters.push([
-          'EXISTS (SELECT 1 FROM task_groups g WHERE g.instance_id = t.instance_id AND g.task_id = t.task_id AND g.grp = ?)',
-          args.candidateGroup,
-        ]);
-      }
-      const after = decodeCursor(args.cursor, 2);
-      const sourceWhere = (alias: string): Condition[] => {
-        const column = `${alias}.${byAudience ? 'key' : 'grp'}`;
-        const conditions: Condition[] = [[`${column} IN (${keys.map(() => '?').join(', ')})`, ...keys]];
-        if (after) conditions.push([`(${alias}.created_at, ${alias}.task_id) > (?, ?)`, ...after]);
-        return conditions;
-      };
-      const sqlOf = (conditions: Condition[]) => conditions.map((c) => c[0]).join(' AND ');
-      const paramsOf = (conditions: Condition[]) => conditions.flatMap((c) => c.slice(1));
-      let driver: string;
-      let where: Condition[];
-      let params: unknown[];
-      if (keys.length > 1) {
-        const inner = sourceWhere('k');
-        driver = `(SELECT DISTINCT k.created_at, k.task_id FROM ${table} k WHERE ${sqlOf(inner)}) m`;
-        where = filters;
-        params = [...paramsOf(inner), ...paramsOf(filters)];
-      } else {
-        driver = `${table} m`;
-        where = [...sourceWhere('m'), ...filters];
-        params = paramsOf(where);
-      }
-      const sql = `SELECT t.view, t.instance_version FROM ${driver} CROSS JOIN open_tasks t ON t.task_id = m.task_id
-        ${where.length ? `WHERE ${sqlOf(where)}` : ''} ORDER BY m.created_at, m.task_id LIMIT ?`;
-      const rows = ctx.statement(sql).all(...params, args.limit + 1);
-      return pageOf(rows.map(viewOf), args.limit, taskKey);
+      // A candidate group's tasks: its range of task_groups, then each task by primary key (CROSS JOIN
+      // pins that join order).
+      return selectPage(ctx, {
+        from: 't.view, t.instance_version FROM task_groups m CROSS JOIN open_tasks t ON t.task_id = m.task_id',
+        where: [['m.grp = ?', args.candidateGroup], ...filters('t')],
+        orderBy: ['m.created_at', 'm.task_id'],
+        limit: args.limit,
+        cursor: args.cursor,
+        parse: viewOf,
+        keyOf: taskKey,
+      });
     },
     async getTask(taskId) {
       assertValid(Id, taskId, '任务编号');

@@ -24,9 +24,9 @@ interface TimerRow {
 }
 
 export function timerOps(ctx: SqliteContext): TimerOps {
-  // One IMMEDIATE transaction holds SQLite's write lock from the read to the lease update, so two
-  // processes claiming at once are serialised and never lease the same timer.
-  const claim = ctx.db.transaction((now: string, leaseUntil: string, owner: string, limit: number) => {
+  // Writes run in an IMMEDIATE transaction (see `group-commit.ts`) that holds SQLite's write lock from
+  // the read to the lease update, so two processes claiming at once never lease the same timer.
+  const claim = (now: string, leaseUntil: string, owner: string, limit: number) => {
     const rows = ctx
       .statement(
         `SELECT instance_id, timer_id, element_id, execution_id, due_at FROM timers
@@ -50,22 +50,24 @@ export function timerOps(ctx: SqliteContext): TimerOps {
         leaseUntil,
       };
     });
-  });
+  };
 
   return {
     async claimDueTimers(args) {
       assertValid(ClaimDueTimersArgsSchema, args, '定时器领取');
       const leaseUntil = new Date(Date.parse(args.now) + args.leaseMs).toISOString();
-      return claim.immediate(args.now, leaseUntil, args.owner, args.limit);
+      return ctx.write(() => claim(args.now, leaseUntil, args.owner, args.limit));
     },
     async releaseTimerLease(args) {
       assertValid(ReleaseTimerLeaseArgsSchema, args, '定时器释放');
-      const result = ctx
-        .statement(
-          `UPDATE timers SET lease_owner = NULL, lease_until = NULL
-           WHERE instance_id = ? AND timer_id = ? AND lease_owner = ?`,
-        )
-        .run(args.instanceId, args.timerId, args.owner);
+      const result = await ctx.write(() =>
+        ctx
+          .statement(
+            `UPDATE timers SET lease_owner = NULL, lease_until = NULL
+             WHERE instance_id = ? AND timer_id = ? AND lease_owner = ?`,
+          )
+          .run(args.instanceId, args.timerId, args.owner),
+      );
       return result.changes > 0;
     },
     async nextTimerDueAt() {
