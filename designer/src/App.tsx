@@ -1,12 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { AccountPage } from './account/AccountPage.js';
 import { NotificationsPage } from './account/NotificationsPage.js';
-import { AdminPage } from './admin/AdminPage.js';
-import { CampaignListPage } from './campaigns/CampaignListPage.js';
-import { CampaignPage } from './campaigns/CampaignPage.js';
-import { LaunchPage } from './campaigns/LaunchPage.js';
 import { AppShell } from './layout/AppShell.js';
 import { LoginPage } from './pages/LoginPage.js';
+import { editorSource } from './programs/editorSource.js';
 import { Link, matchPath, usePath } from './routing/router.js';
 import { SchoolListPage } from './schools/SchoolListPage.js';
 import { SchoolProfilePage } from './schools/SchoolProfilePage.js';
@@ -16,6 +13,24 @@ import { InboxPage } from './tasks/InboxPage.js';
 // Form.io is ~420 kB gzipped: only pages that render forms load it.
 const TaskPage = lazy(() => import('./tasks/TaskPage.js'));
 const SubmissionPage = lazy(() => import('./schools/SubmissionPage.js'));
+// Office pages: school and inspector phones never download them.
+const AdminPage = lazy(() =>
+  import('./admin/AdminPage.js').then((module) => ({ default: module.AdminPage })),
+);
+const CampaignListPage = lazy(() =>
+  import('./campaigns/CampaignListPage.js').then((module) => ({ default: module.CampaignListPage })),
+);
+const CampaignPage = lazy(() =>
+  import('./campaigns/CampaignPage.js').then((module) => ({ default: module.CampaignPage })),
+);
+const LaunchPage = lazy(() =>
+  import('./campaigns/LaunchPage.js').then((module) => ({ default: module.LaunchPage })),
+);
+const ProgramsPage = lazy(() =>
+  import('./programs/ProgramsPage.js').then((module) => ({ default: module.ProgramsPage })),
+);
+// The program designer: its own chunk, which loads bpmn-js and the Form.io builder as further chunks.
+const ProgramEditorPage = lazy(() => import('./programs/ProgramEditorPage.js'));
 
 export function App() {
   const { state, retry } = useSession();
@@ -75,6 +90,8 @@ function Routes({ path }: { path: string }) {
     if (path === '/campaigns') return <CampaignListPage />;
     const campaign = matchPath('/campaigns/:id', path);
     if (campaign?.id) return <CampaignPage key={campaign.id} campaignId={campaign.id} />;
+    if (path === '/programs') return <ProgramsPage />;
+    if (editorSource(path)) return <ProgramEditor path={path} />;
     if (path === '/admin') return <AdminPage section="users" />;
     const admin = matchPath('/admin/:section', path);
     if (admin?.section) return <AdminPage section={admin.section} />;
@@ -85,4 +102,10 @@ function Routes({ path }: { path: string }) {
       找不到这个页面。<Link to="/">返回待办任务</Link>
     </div>
   );
+}
+
+/** One editor per path; the source object stays the same while the path does (a new one would reload). */
+function ProgramEditor({ path }: { path: string }) {
+  const source = useMemo(() => editorSource(path), [path]);
+  return source ? <ProgramEditorPage key={path} source={source} /> : null;
 }

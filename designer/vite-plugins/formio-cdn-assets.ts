@@ -28,7 +28,21 @@ interface CdnAsset {
 const FLATPICKR_ZH_CN_ALIAS =
   "\n;window.flatpickr.l10ns['zh-CN']=window.flatpickr.l10ns.zh;window['flatpickr-zh-CN']=window.flatpickr.l10ns.zh;\n";
 
-const ACE_FILES = ['ace', 'mode-javascript', 'mode-json', 'worker-javascript', 'worker-json', 'theme-xcode'];
+// The builder's code editors: JSON (JSONLogic, component JSON), HTML (content components); JavaScript stays
+// for Form.io's own defaults even though its JS panels are hidden under noeval.
+const ACE_FILES = [
+  'ace',
+  'mode-javascript',
+  'mode-json',
+  'mode-html',
+  'mode-css',
+  'mode-handlebars',
+  'worker-javascript',
+  'worker-json',
+  'worker-html',
+  'worker-css',
+  'theme-xcode',
+];
 
 const ASSETS: CdnAsset[] = [
   { target: 'flatpickr-formio/flatpickr.min.js', source: 'flatpickr/dist/flatpickr.min.js' },

@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fieldErrors: FieldError[];
+  /** The checks' findings when a program bundle is refused (`PROGRAM_ERR_INVALID`, `PROGRAM_ERR_MANIFEST`). */
+  readonly problems: unknown[];
 
   constructor(status: number, problem: Problem) {
     super(problem.detail || problem.title || `请求失败（HTTP ${status}）`);
@@ -15,6 +17,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = problem.code ?? 'HTTP_ERR_UNKNOWN';
     this.fieldErrors = (problem.errors ?? []).flatMap(toFieldError);
+    this.problems = Array.isArray(problem.problems) ? problem.problems : [];
   }
 }
 

@@ -145,4 +145,5 @@ export interface Problem {
   code?: string;
   detail?: string;
   errors?: unknown[];
+  problems?: unknown[];
 }

@@ -28,7 +28,7 @@ const formioI18n =
     : (formioI18nModule as unknown as { default: typeof formioI18nModule }).default;
 const english: Record<string, string> = formioI18n.resources.en.translation;
 
-export const FORMIO_LANGUAGE = 'zh-CN';
+export const FORMIO_LANGUAGE = 'zh-CN' as const;
 
 export const formioI18nOptions = {
   language: FORMIO_LANGUAGE,

@@ -31,6 +31,11 @@ function navItems(user: User): NavItem[] {
   return items.filter((item) => item.roles.includes(user.role));
 }
 
+/** The program designer needs the whole screen: canvas and properties panel side by side. */
+function isWidePage(path: string): boolean {
+  return path.startsWith('/programs/');
+}
+
 /** The nav item a path belongs to: its own page or one below it (`/campaigns/…`). */
 function isCurrent(item: NavItem, path: string): boolean {
   return item.to === '/' ? path === '/' : path === item.to || path.startsWith(`${item.to}/`);
@@ -41,6 +46,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { signOut } = useSession();
   const path = usePath();
   // The next user starts from the inbox, not from a page of the previous user.
+  const width = isWidePage(path) ? 'app-container-wide' : 'app-container';
   const logOut = () => void signOut().finally(() => navigate('/', { replace: true }));
   return (
     <>
@@ -48,7 +54,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         跳到主要内容
       </a>
       <header className="navbar navbar-dark bg-primary">
-        <div className="container app-container flex-wrap gap-2">
+        <div className={`container ${width} flex-wrap gap-2`}>
           <Link to="/" className="navbar-brand fw-semibold me-auto">
             督导通
           </Link>
@@ -60,7 +66,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             退出登录
           </button>
         </div>
-        <nav className="container app-container" aria-label="主导航">
+        <nav className={`container ${width}`} aria-label="主导航">
           <ul className="nav nav-underline">
             {navItems(user).map((item) => (
               <li className="nav-item" key={item.label}>
@@ -76,7 +82,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </ul>
         </nav>
       </header>
-      <main id="main" className="container app-container py-3">
+      <main id="main" className={`container ${width} py-3`}>
         {children}
       </main>
     </>
