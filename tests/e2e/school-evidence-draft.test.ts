@@ -87,19 +87,25 @@ describe('a school filling in a form with evidence in a real browser', () => {
     expect(uploads.length).toBe(before);
 
     // Answers are saved as a draft once the user pauses; a reload restores them with the uploaded photo.
+    const draftSaved = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/draft') &&
+        response.request().postDataJSON()?.data?.selfCheckSummary === '开学准备工作基本就绪。',
+    );
     await page.getByLabel('应到教职工数').fill('86');
     await page.getByLabel('自查总体情况').fill('开学准备工作基本就绪。');
-    const saved = page.locator('[data-draft-state="saved"]');
-    await saved.waitFor();
+    expect((await draftSaved).status()).toBe(200);
+    await page.locator('[data-draft-state="saved"]').waitFor();
     await screenshot(page, 'school-evidence-draft', report);
     await page.reload();
     await page.getByText('已恢复上次保存的草稿').waitFor();
-    await expect(page.getByLabel('应到教职工数').inputValue()).resolves.toBe('86');
-    await expect(page.getByLabel('自查总体情况').inputValue()).resolves.toBe('开学准备工作基本就绪。');
+    // Form.io sets the draft in one go once the form is built; the uploaded photo's link shows it has.
     await page
       .locator('.formio-component-selfCheckReport')
       .getByRole('link', { name: '校舍照片.png' })
       .waitFor();
+    await expect(page.getByLabel('应到教职工数').inputValue()).resolves.toBe('86');
+    await expect(page.getByLabel('自查总体情况').inputValue()).resolves.toBe('开学准备工作基本就绪。');
 
     // A group task can be claimed, so no colleague acts on it meanwhile, and given back.
     await page.getByRole('button', { name: '认领' }).click();

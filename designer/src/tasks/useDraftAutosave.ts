@@ -14,33 +14,41 @@ export type DraftStatus =
 
 /**
  * Saves a task's form data as a draft: `changed(data)` after each edit saves once the user pauses,
- * `saveNow(data)` saves at once (the 保存草稿 button). A pending save is sent when the page is hidden or
+ * `saveNow(data)` saves at once (the 保存草稿 button). Saves run one after another, each sending the newest
+ * data, so the server's last write is the latest edit. A pending change is sent when the page is hidden or
  * left (with `keepalive`, so it survives the navigation); after the task is submitted, `stop()` drops it.
  */
 export function useDraftAutosave(taskId: string, enabled: boolean) {
   const [status, setStatus] = useState<DraftStatus>({ state: 'idle' });
   const pending = useRef<Record<string, unknown> | null>(null);
   const timer = useRef<number | undefined>(undefined);
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const stopped = useRef(false);
 
-  const send = useCallback(
-    (keepalive: boolean) => {
-      window.clearTimeout(timer.current);
+  /** Sends the newest pending data, if any; the status says 'saved' only when nothing newer waits. */
+  const sendPending = useCallback(
+    async (keepalive: boolean) => {
       const data = pending.current;
-      if (!data || stopped.current) return Promise.resolve();
+      if (!data || stopped.current) return;
       pending.current = null;
       setStatus({ state: 'saving' });
-      return taskApi.saveDraft(taskId, data, keepalive).then(
-        (result) => setStatus({ state: 'saved', savedAt: result.savedAt }),
-        (error: unknown) => {
-          // Keep the data for the next attempt unless a newer edit replaced it.
-          pending.current ??= data;
-          setStatus({ state: 'failed', message: errorMessage(error) });
-        },
-      );
+      try {
+        const result = await taskApi.saveDraft(taskId, data, keepalive);
+        setStatus(pending.current ? { state: 'pending' } : { state: 'saved', savedAt: result.savedAt });
+      } catch (error) {
+        // Keep the data for the next attempt unless a newer edit replaced it.
+        pending.current ??= data;
+        setStatus({ state: 'failed', message: errorMessage(error) });
+      }
     },
     [taskId],
   );
+
+  const enqueue = useCallback(() => {
+    window.clearTimeout(timer.current);
+    queue.current = queue.current.then(() => sendPending(false));
+    return queue.current;
+  }, [sendPending]);
 
   const changed = useCallback(
     (data: Record<string, unknown>) => {
@@ -48,21 +56,21 @@ export function useDraftAutosave(taskId: string, enabled: boolean) {
       pending.current = data;
       setStatus({ state: 'pending' });
       window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => void send(false), AUTOSAVE_DELAY_MS);
+      timer.current = window.setTimeout(() => void enqueue(), AUTOSAVE_DELAY_MS);
     },
-    [enabled, send],
+    [enabled, enqueue],
   );
 
   const saveNow = useCallback(
     (data: Record<string, unknown>) => {
       pending.current = data;
-      return send(false);
+      return enqueue();
     },
-    [send],
+    [enqueue],
   );
 
-  /** Sends a pending change now (before the page reloads the task). */
-  const flush = useCallback(() => send(false), [send]);
+  /** Sends a pending change now and waits for every save (before the page reloads the task). */
+  const flush = enqueue;
 
   const stop = useCallback(() => {
     stopped.current = true;
@@ -72,19 +80,23 @@ export function useDraftAutosave(taskId: string, enabled: boolean) {
 
   useEffect(() => {
     stopped.current = false;
-    const flush = () => {
-      if (document.visibilityState === 'hidden') void send(true);
+    // Leaving: the request must start now, not after earlier saves, or the page is gone first.
+    const leave = () => {
+      window.clearTimeout(timer.current);
+      void sendPending(true);
     };
-    const leave = () => void send(true);
-    document.addEventListener('visibilitychange', flush);
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') leave();
+    };
+    document.addEventListener('visibilitychange', hidden);
     window.addEventListener('pagehide', leave);
     return () => {
-      document.removeEventListener('visibilitychange', flush);
+      document.removeEventListener('visibilitychange', hidden);
       window.removeEventListener('pagehide', leave);
       // Leaving the task page inside the app: send what is pending.
-      void send(true);
+      leave();
     };
-  }, [send]);
+  }, [sendPending]);
 
   return { status, changed, saveNow, flush, stop };
 }
