@@ -43,7 +43,7 @@ export default function TaskPage({ taskId }: { taskId: string }) {
   );
   const starting = useMemo(() => {
     if (!ready?.detail.form || ready.detail.draft) return null;
-    return startingValues(ready.detail.form, ready.detail.task.formId, ready.steps);
+    return startingValues(ready.detail.form, ready.detail.task.formId, ready.detail.prefill, ready.steps);
   }, [ready]);
   const initialData = detail?.draft ?? starting?.data ?? null;
 

@@ -16,35 +16,27 @@ function dataOf(step: EarlierStep): Record<string, unknown> | null {
 }
 
 /**
- * Values a task's form starts from, taken from the instance's earlier submissions (the task API returns
- * a draft but no prefill):
+ * Values a task's form starts from when there is no draft:
+ * - what the server pre-fills: process variables named like the form's fields (what earlier steps
+ *   decided, e.g. the 整改事项 of a notice shown in the school's 整改报告);
  * - after a 退回 the same form comes back: it starts from what was submitted last time, so only the
  *   points the reviewer raised need changing (its evidence files may be kept: the server accepts files of
- *   the same step's earlier rounds);
- * - response forms repeat what an earlier step decided as disabled fields with the same key (the 整改事项
- *   of a notice in the school's 整改报告): each disabled top-level field takes the newest earlier value.
- * Fields the user answers are otherwise left empty, and the server validates whatever is sent.
+ *   the same step's earlier rounds).
+ * The server validates whatever is sent.
  */
 export function startingValues(
   form: FormioFormJson,
   formId: string | null,
+  prefill: Record<string, unknown>,
   steps: EarlierStep[],
 ): StartingValues | null {
-  const newestFirst = [...steps].reverse();
-  const previousRound = newestFirst.find((step) => formId && step.submission?.submission.formId === formId);
-  const data: Record<string, unknown> = { ...(previousRound ? dataOf(previousRound) : {}) };
-  const components = Array.isArray(form.components) ? (form.components as Record<string, unknown>[]) : [];
-  for (const component of components) {
-    if (component?.disabled !== true || typeof component.key !== 'string') continue;
-    const key = component.key;
-    for (const step of newestFirst) {
-      const values = dataOf(step);
-      if (values && Object.hasOwn(values, key)) {
-        data[key] = values[key];
-        break;
-      }
-    }
-  }
+  const previousRound = [...steps]
+    .reverse()
+    .find((step) => formId && step.submission?.submission.formId === formId);
+  const data: Record<string, unknown> = {
+    ...withDownloadableFiles(form, prefill),
+    ...(previousRound ? dataOf(previousRound) : {}),
+  };
   if (Object.keys(data).length === 0) return null;
   return { data, source: previousRound ? 'previous' : 'context' };
 }
