@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { loadProgramFolder } from '@ddt/program';
 import { type Campaign, createSqliteStore, type ProgramVersion, type Store } from '@ddt/store';
 import { BulkLauncher, type BulkLaunchProgress } from '../src/index.js';
@@ -64,6 +65,50 @@ test('a launch to 600 schools runs on two worker threads, one instance per schoo
       dueAt: '2026-03-09T00:00:00.000Z',
     }),
   ]);
+});
+
+test('the pool hands workers chunks only as fast as the store writes them, so memory stays flat', async () => {
+  const store = createSqliteStore({ path: ':memory:' });
+  await store.init();
+  const { program, campaign } = await kaixue(store);
+  // The store's first write waits until the test opens the gate: a slow disk.
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let writes = 0;
+  const slow: Store = {
+    ...store,
+    createInstances: async (instances) => {
+      writes++;
+      await gate;
+      return store.createInstances(instances);
+    },
+  };
+  // Counts the chunks handed to worker threads (a spy on Node's API, not on ours).
+  let handed = 0;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+    if (message && typeof message === 'object' && 'chunkId' in message) handed++;
+    return post.call(this, message, ...rest);
+  };
+  try {
+    const launch = new BulkLauncher({ store: slow, now, workers: 2, chunkSize: 50 }).launch({
+      program,
+      campaign,
+      schools: manySchools(1000),
+      params: campaign.params,
+    });
+    const until = Date.now() + 30_000;
+    while (writes === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 1500)); // time enough to build every chunk, were they handed out
+    expect(handed).toBeLessThanOrEqual(4); // two per worker: one written, one being built
+    open();
+    await expect(launch).resolves.toMatchObject({ created: 1000, failed: 0 });
+    expect(handed).toBe(20);
+  } finally {
+    Worker.prototype.postMessage = post;
+  }
 });
 
 test('a launch resumed after a partial one skips the schools that have an instance', async () => {

@@ -135,3 +135,41 @@ test('of two concurrent completions of one task exactly one wins', async () => {
   expect(stored?.version).toBe(2);
   expect(stored?.history).toHaveLength(1);
 });
+
+test('completions of many instances at once share commits, and each is written', async () => {
+  const { store, runtime } = await setup();
+  const version = program(twoStep);
+  const schools = Array.from({ length: 24 }, (_, n) => ({ ...school, id: `s-many-${n}` }));
+  for (const each of schools) await store.putSchool(each);
+  const started = await Promise.all(
+    schools.map((each) =>
+      runtime.startInstance({
+        instanceId: `c1:${each.id}`,
+        program: version,
+        campaign,
+        school: each,
+        params: campaign.params,
+      }),
+    ),
+  );
+  const before = store.writeStats();
+  const completed = await Promise.all(
+    started.map(({ instance }) =>
+      runtime.completeTask({
+        taskId: instance.tasks[0]!.id,
+        output: { needsReview: true },
+        submissionId: null,
+        completedBy: null,
+      }),
+    ),
+  );
+  const after = store.writeStats();
+  expect(after.writes - before.writes).toBe(schools.length);
+  expect(after.commits - before.commits).toBeLessThan(schools.length / 4);
+  for (const [n, each] of schools.entries()) {
+    expect(completed[n]!.tasks.map((task) => task.elementId)).toEqual(['review']);
+    const stored = await store.getInstance(`c1:${each.id}`);
+    expect(stored?.version).toBe(2);
+    expect(stored?.tasks[0]?.audience).toEqual(['user:u9']);
+  }
+});

@@ -175,8 +175,9 @@ export class BulkLauncher {
   }
 
   /**
-   * Hands chunks to `count` workers (two in flight each, so a worker never waits for the main thread's
-   * write) and writes each reply as it comes. A worker that dies is replaced and its chunks are redone.
+   * Hands chunks to `count` workers (two in flight each, so a worker builds one while the main thread
+   * writes the other) and writes each reply as it comes. A worker that dies is replaced and its chunks
+   * are redone.
    */
   #runPool(
     data: LaunchWorkerData,
@@ -224,9 +225,11 @@ export class BulkLauncher {
           inFlight.get(worker)?.delete(reply.chunkId);
           if (!byId.delete(reply.chunkId)) return; // a chunk redone after a restart, answered twice
           writing = writing.then(() => write(reply.instances, reply.failures));
-          writing.catch(fail);
+          // The worker gets its next chunk once this one is written (it is busy with its other chunk
+          // meanwhile): built instances never pile up waiting for the store, so memory stays flat
+          // however slow the writes are.
+          writing.then(() => feed(worker), fail);
           remaining -= 1;
-          feed(worker);
           finishIfDone();
         });
         worker.on('error', () => {}); // an error ends the worker: 'exit' redoes its chunks

@@ -43,8 +43,9 @@ export interface SqliteStoreOptions {
   /** SQLite page cache for this connection, in MiB. Default 64. */
   cacheMiB?: number;
   /**
-   * Memory-maps up to this much of the database file (MiB) for reads: a page already in the OS page
-   * cache is read without a system call or a copy. Default 1024; 0 turns it off.
+   * Memory-maps up to this much of the database file (MiB) for reads. Default 0 (off): on the
+   * 1,000,000-instance benchmark store, 1 GiB of mmap changed no query time measurably (the inbox reads
+   * a few pages), and a memory-mapped read that hits an I/O error kills the process instead of failing.
    */
   mmapMiB?: number;
   /**
@@ -114,7 +115,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
         // upper levels of the task and instance indexes stay in memory; sorts stay in memory too.
         db.pragma(`cache_size = -${(options.cacheMiB ?? 64) * 1024}`);
         db.pragma('temp_store = MEMORY');
-        db.pragma(`mmap_size = ${(options.mmapMiB ?? 1024) * 1024 * 1024}`);
+        db.pragma(`mmap_size = ${(options.mmapMiB ?? 0) * 1024 * 1024}`);
         runMigrations(db);
         createSqliteIndexes(db);
         if (!db.memory && (options.backgroundCheckpoints ?? true)) {

@@ -160,6 +160,9 @@ export function instanceCases(target: () => ConformanceTarget): void {
         code: 'STORE_ERR_CONFLICT',
       });
       expect((await store.getTask('i1:e1'))?.instanceVersion).toBe(2);
+      // A task left open by a step shows the instance's new version in the inbox too.
+      const inbox = await store.findTasks({ limit: 10, audience: ['school:s1'] });
+      expect(inbox.items.map((t) => [t.id, t.instanceVersion])).toEqual([['i1:e1', 2]]);
     });
   });
 }
