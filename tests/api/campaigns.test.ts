@@ -36,9 +36,9 @@ describe('launching a campaign', () => {
     const kaixuePrivate = await api.call('admin', {
       method: 'POST',
       url: '/api/campaigns/preview',
-      payload: body({ programKey: 'kaixue', targets: { ownership: 'private' } }),
+      payload: body({ programKey: 'kaixue-basic', targets: { ownership: 'private' } }),
     });
-    // kaixue is not meant for 校外培训机构: two private training schools drop out.
+    // kaixue-basic is not meant for 校外培训机构: two private training schools drop out.
     expect(kaixuePrivate.json()).toMatchObject({ count: 2, excludedByType: 2 });
     expect(await api.changeCount()).toBe(before);
     expect((await api.store.findCampaigns({ limit: 10 })).items).toEqual([]);
@@ -166,7 +166,7 @@ describe('launching a campaign', () => {
         await crashed.scopes.of(admin),
         { user: admin, requestId: null, ip: null },
         {
-          programKey: 'kaixue',
+          programKey: 'kaixue-basic',
           title: '中断的下发',
           targets: { districtIds: ['d-3'] },
         },
@@ -186,7 +186,7 @@ describe('launching a campaign', () => {
   test('the older launch route still takes a list of schools', async () => {
     const response = await api.call('admin', {
       method: 'POST',
-      url: '/api/programs/kaixue/launch',
+      url: '/api/programs/kaixue-basic/launch',
       payload: { title: '开学督导', schoolIds: ['s-04'] },
     });
     expect(response.statusCode).toBe(201);
@@ -197,13 +197,13 @@ describe('launching a campaign', () => {
 describe('watching and steering a campaign', () => {
   let campaignId: string;
   beforeAll(async () => {
-    campaignId = await api.launch('kaixue', ['s-11', 's-12', 's-14'], { selfCheckPeriod: 'PT0S' });
+    campaignId = await api.launch('kaixue-basic', ['s-11', 's-12', 's-14'], { selfCheckPeriod: 'PT0S' });
     const task = (await api.inbox('school11', `&campaignId=${campaignId}`))[0]!;
-    const { validSelfCheck } = await import('./kaixue-submissions.js');
+    const { basicSelfCheck } = await import('./kaixue-submissions.js');
     const done = await api.call('school11', {
       method: 'POST',
       url: `/api/tasks/${task.id}/complete`,
-      payload: { data: validSelfCheck() },
+      payload: { data: basicSelfCheck() },
     });
     expect(done.statusCode).toBe(200);
   });
@@ -293,7 +293,9 @@ describe('watching and steering a campaign', () => {
   });
 
   test('the campaign list shows this office’s campaigns, newest first', async () => {
-    const list = (await api.call('admin', { method: 'GET', url: '/api/campaigns?programKey=kaixue' })).json();
+    const list = (
+      await api.call('admin', { method: 'GET', url: '/api/campaigns?programKey=kaixue-basic' })
+    ).json();
     expect(list.items[0]).toMatchObject({ id: campaignId, status: 'cancelled' });
     expect((await api.call('admin2', { method: 'GET', url: '/api/campaigns' })).json().items).toEqual([]);
   });

@@ -240,8 +240,8 @@ describe('a scored self-evaluation with evidence, returned once and then passed'
   });
 
   test('a task whose process has no return path cannot be returned', async () => {
-    await api.launch('kaixue', ['s-03']);
-    const selfCheck = (await api.inbox('school03', '&programKey=kaixue'))[0]!;
+    await api.launch('kaixue-basic', ['s-03']);
+    const selfCheck = (await api.inbox('school03', '&programKey=kaixue-basic'))[0]!;
     const before = await api.changeCount();
     const response = await api.call('school03', {
       method: 'POST',

@@ -1,9 +1,10 @@
 import { TestPlatform } from '../support/platform.js';
-import { validSelfCheck } from './kaixue-submissions.js';
+import { type FileRef, uploadEvidence, validSelfCheck } from './kaixue-submissions.js';
 
 let platform: TestPlatform;
 let taskId: string;
 let otherSchoolTaskId: string;
+let valid: () => Record<string, unknown>;
 
 beforeAll(async () => {
   platform = await TestPlatform.start();
@@ -19,6 +20,16 @@ beforeAll(async () => {
   otherSchoolTaskId = (
     await platform.request(await platform.login('school02'), { method: 'GET', url: '/api/tasks' })
   ).json().items[0].id;
+  const school01 = await platform.login('school01');
+  const report: FileRef = await uploadEvidence(platform, school01, taskId, 'selfCheckReport', 'pdf');
+  const photo: FileRef = await uploadEvidence(
+    platform,
+    school01,
+    taskId,
+    'dangerousBuildingsEvidence',
+    'png',
+  );
+  valid = () => validSelfCheck(report, photo);
 });
 afterAll(() => platform.stop());
 
@@ -29,7 +40,7 @@ async function snapshot() {
 
 test('a submission missing a required field is a 400 naming the field, and nothing changes', async () => {
   const before = await snapshot();
-  const data = validSelfCheck();
+  const data = valid();
   delete data.selfCheckSummary;
   const response = await platform.request(await platform.login('school01'), {
     method: 'POST',
@@ -49,7 +60,7 @@ test('an unknown task is a 404', async () => {
   const response = await platform.request(await platform.login('school01'), {
     method: 'POST',
     url: '/api/tasks/no-such-task/complete',
-    payload: { data: validSelfCheck() },
+    payload: { data: valid() },
   });
   expect(response.statusCode).toBe(404);
   expect(response.json().code).toBe('WF_ERR_TASK_NOT_FOUND');
@@ -61,7 +72,7 @@ test("another school's task is a 404 that says nothing about it, for reading and
   const complete = await platform.request(school01, {
     method: 'POST',
     url: `/api/tasks/${otherSchoolTaskId}/complete`,
-    payload: { data: validSelfCheck() },
+    payload: { data: valid() },
   });
   for (const response of [read, complete]) {
     expect(response.statusCode).toBe(404);
@@ -111,14 +122,14 @@ test('completing a task twice is a 409 the second time', async () => {
   const first = await platform.request(school01, {
     method: 'POST',
     url: `/api/tasks/${taskId}/complete`,
-    payload: { data: validSelfCheck() },
+    payload: { data: valid() },
   });
   expect(first.statusCode).toBe(200);
   const before = await snapshot();
   const second = await platform.request(school01, {
     method: 'POST',
     url: `/api/tasks/${taskId}/complete`,
-    payload: { data: validSelfCheck() },
+    payload: { data: valid() },
   });
   expect(second.statusCode).toBe(409);
   expect(second.json().code).toBe('WF_ERR_TASK_CLOSED');

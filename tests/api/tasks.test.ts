@@ -1,4 +1,4 @@
-import { validSelfCheck } from './kaixue-submissions.js';
+import { basicSelfCheck } from './kaixue-submissions.js';
 import { ApiPlatform, expectDenied, expectProblem } from './support/api-platform.js';
 
 let api: ApiPlatform;
@@ -7,7 +7,7 @@ let pingjia: string;
 beforeAll(async () => {
   api = await ApiPlatform.start();
   // kaixue's self-check is due at once (PT0S): overdue from the next millisecond on.
-  kaixue = await api.launch('kaixue', ['s-01', 's-02'], { selfCheckPeriod: 'PT0S' });
+  kaixue = await api.launch('kaixue-basic', ['s-01', 's-02'], { selfCheckPeriod: 'PT0S' });
   pingjia = await api.launch('api-pingjia', ['s-01', 's-02']);
 });
 afterAll(() => api.stop());
@@ -20,7 +20,7 @@ describe('my tasks', () => {
   test('are filtered by program, campaign and overdue, and paged', async () => {
     const all = await api.inbox('school01');
     expect(all.map((task) => task.name).sort()).toEqual(['学校开学工作自查', '学校自评']);
-    expect((await api.inbox('school01', '&programKey=kaixue')).map((task) => task.name)).toEqual([
+    expect((await api.inbox('school01', '&programKey=kaixue-basic')).map((task) => task.name)).toEqual([
       '学校开学工作自查',
     ]);
     expect((await api.inbox('school01', `&campaignId=${pingjia}`)).map((task) => task.name)).toEqual([
@@ -132,12 +132,12 @@ describe('group tasks', () => {
   });
 
   test('a task assigned to one person cannot be claimed', async () => {
-    const review = await api.launch('kaixue', ['s-06']);
+    const review = await api.launch('kaixue-basic', ['s-06']);
     const selfCheck = (await api.inbox('school06', `&campaignId=${review}`))[0]!;
     const done = await api.call('school06', {
       method: 'POST',
       url: `/api/tasks/${selfCheck.id}/complete`,
-      payload: { data: validSelfCheck() },
+      payload: { data: basicSelfCheck() },
     });
     expect(done.statusCode).toBe(200);
     const reviewTask = (await api.inbox('duxue2', `&campaignId=${review}`))[0]!;

@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { validReview, validSelfCheck } from '../api/kaixue-submissions.js';
+import { basicReview, basicSelfCheck } from '../api/kaixue-submissions.js';
 import { BrowserPlatform, launchChromium } from './browser-platform.js';
 import { logIn, logOut, openPage, screenshot } from './browser-session.js';
+
+const kaixueBasic = fileURLToPath(new URL('../api/fixtures/kaixue-basic', import.meta.url));
 
 const csv = (rows: string[]) =>
   Buffer.from(['学校标识码,学校名称,学校类型,办学性质,责任区', ...rows].join('\n'));
@@ -11,7 +14,10 @@ describe('administration, school profiles, notifications and passwords in a real
   let browser: Browser;
 
   beforeAll(async () => {
-    [platform, browser] = await Promise.all([BrowserPlatform.start(), launchChromium()]);
+    [platform, browser] = await Promise.all([
+      BrowserPlatform.start({ extraPrograms: [kaixueBasic] }),
+      launchChromium(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -22,7 +28,7 @@ describe('administration, school profiles, notifications and passwords in a real
     const result = await platform.api<{ campaignId: string }>('admin', {
       method: 'POST',
       url: '/api/campaigns',
-      payload: { programKey: 'kaixue', title, targets: { schoolIds: [schoolId] } },
+      payload: { programKey: 'kaixue-basic', title, targets: { schoolIds: [schoolId] } },
     });
     return result.campaignId;
   }
@@ -86,8 +92,8 @@ describe('administration, school profiles, notifications and passwords in a real
 
   test('an inspector reads a school’s record and a past submission; a school reads its 催办 and changes its password', async () => {
     await launchKaixue('s-01', '浏览器测试：档案中的开学督导');
-    await completeOpenTask('school01', validSelfCheck());
-    await completeOpenTask('duxue1', validReview());
+    await completeOpenTask('school01', basicSelfCheck());
+    await completeOpenTask('duxue1', basicReview());
     const campaignId = await launchKaixue('s-02', '浏览器测试：待催办的开学督导');
     await platform.api('admin', {
       method: 'POST',

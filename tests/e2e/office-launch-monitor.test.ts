@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { validSelfCheck } from '../api/kaixue-submissions.js';
+import { basicSelfCheck } from '../api/kaixue-submissions.js';
 import { BrowserPlatform, launchChromium } from './browser-platform.js';
 import { logIn, openPage, screenshot } from './browser-session.js';
+
+const kaixueBasic = fileURLToPath(new URL('../api/fixtures/kaixue-basic', import.meta.url));
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -10,7 +13,10 @@ describe('an office launching and monitoring a campaign in a real browser', () =
   let browser: Browser;
 
   beforeAll(async () => {
-    [platform, browser] = await Promise.all([BrowserPlatform.start(), launchChromium()]);
+    [platform, browser] = await Promise.all([
+      BrowserPlatform.start({ extraPrograms: [kaixueBasic] }),
+      launchChromium(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -26,7 +32,7 @@ describe('an office launching and monitoring a campaign in a real browser', () =
     await logIn(page, 'admin');
 
     // Program, name, a parameter from program.json (7 → 10 days) and a filter: 第二责任区 × 小学.
-    await page.getByLabel('督导项目').selectOption('kaixue');
+    await page.getByLabel('督导项目').selectOption('kaixue-basic');
     await page.getByLabel('督导名称').fill('浏览器测试：东部乡镇小学开学督导');
     const period = page.getByLabel('学校自查期限', { exact: true });
     await expect(period.inputValue()).resolves.toBe('7');
@@ -73,7 +79,7 @@ describe('an office launching and monitoring a campaign in a real browser', () =
     await platform.api('school11', {
       method: 'POST',
       url: `/api/tasks/${encodeURIComponent(task.id)}/complete`,
-      payload: { data: validSelfCheck() },
+      payload: { data: basicSelfCheck() },
     });
     await page.getByRole('button', { name: '刷新' }).click();
     await page.getByRole('button', { name: '未提交名单（1）' }).waitFor();

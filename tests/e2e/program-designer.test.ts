@@ -27,12 +27,12 @@ describe('the program designer in a real browser', () => {
     await page.goto(`${platform.origin}/programs`);
     await logIn(page, 'admin');
     await page
-      .getByRole('article', { name: '开学工作专项督导', exact: true })
+      .getByRole('article', { name: '春/秋季开学工作专项督导', exact: true })
       .getByRole('link', { name: '在设计器中打开' })
       .click();
 
     // The diagram with its properties panel beside the canvas; the bpmn.io watermark stays visible.
-    const task = page.locator('[data-element-id="selfCheck"]');
+    const task = page.locator('[data-element-id="Task_SelfCheck"]');
     await task.waitFor();
     const canvas = await page.getByTestId('bpmn-canvas').boundingBox();
     const panel = await page.getByRole('complementary', { name: '属性' }).boundingBox();
@@ -61,16 +61,16 @@ describe('the program designer in a real browser', () => {
     const refusal = page.getByRole('alert').filter({ hasText: '未通过检查' });
     await refusal.waitFor();
     const problemList = page.locator('[data-problems]');
-    const formProblem = problemList.getByRole('listitem').filter({ hasText: 'selfCheck' }).first();
+    const formProblem = problemList.getByRole('listitem').filter({ hasText: 'Task_SelfCheck' }).first();
     await formProblem.getByText('错误').waitFor();
     await screenshot(page, 'designer-linter');
     await formProblem.getByRole('button', { name: '定位' }).click();
-    await page.locator('.djs-element.selected[data-element-id="selfCheck"]').waitFor();
+    await page.locator('.djs-element.selected[data-element-id="Task_SelfCheck"]').waitFor();
     await formSelect.selectOption('self-check');
 
     // The review form in the builder: no premium group, no Logic tab; a new field is added.
     await page.getByRole('button', { name: /^表单（/ }).click();
-    await page.getByLabel('表单', { exact: true }).selectOption('review');
+    await page.getByLabel('表单', { exact: true }).selectOption('county-review');
     const builder = page.locator('.formio-builder-form');
     await builder.waitFor();
     expect(await page.locator('[data-group="premium"], #group-premium').count()).toBe(0);
@@ -88,14 +88,16 @@ describe('the program designer in a real browser', () => {
     await builder.getByText('复核备注').waitFor();
 
     await page.getByRole('button', { name: '发布', exact: true }).click();
-    await page.getByText('已发布「开学工作专项督导」第 2 版，可以下发了。').waitFor();
+    await page.getByText('已发布「春/秋季开学工作专项督导」第 2 版，可以下发了。').waitFor();
     await page.getByText('检查通过，没有发现问题。').waitFor();
 
     const published = await platform.api<VersionDetail>('admin', {
       method: 'GET',
       url: '/api/programs/kaixue/versions/2',
     });
-    const added = published.forms.review?.components.find((component) => component.label === '复核备注');
+    const added = published.forms['county-review']?.components.find(
+      (component) => component.label === '复核备注',
+    );
     // A Chinese label gives no usable key, so the field is keyed by its type.
     expect(added).toMatchObject({ type: 'textfield', key: 'textfield' });
     expect(published.bpmn).toContain('formId="self-check"');

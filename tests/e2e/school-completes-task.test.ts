@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '@ddt/server';
 import type { Browser, Page, Request } from 'playwright-core';
-import { selfCheckStatuses } from '../api/kaixue-submissions.js';
+import { basicSelfCheckStatuses } from '../api/kaixue-submissions.js';
 import { BrowserPlatform, launchChromium } from './browser-platform.js';
+
+const kaixueBasic = fileURLToPath(new URL('../api/fixtures/kaixue-basic', import.meta.url));
 
 const campaignTitle = '浏览器测试：春季开学督导';
 const cjk = /[\u4e00-\u9fff]/;
@@ -15,7 +18,7 @@ async function logIn(page: Page, username: string): Promise<void> {
 
 /** Answers the self-check form completely, except the fields named in `skip`. */
 async function fillSelfCheck(page: Page, skip: string[] = []): Promise<void> {
-  for (const item of selfCheckStatuses) {
+  for (const item of basicSelfCheckStatuses) {
     await page.locator(`.formio-component-${item}Status input[value="met"]`).check();
   }
   await page.getByLabel('自查总体情况').fill('本校开学各项准备工作已全部落实，师生按时到岗到校。');
@@ -28,7 +31,10 @@ describe('the designer in a real browser against the real server', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [platform, browser] = await Promise.all([BrowserPlatform.start(), launchChromium()]);
+    [platform, browser] = await Promise.all([
+      BrowserPlatform.start({ extraPrograms: [kaixueBasic] }),
+      launchChromium(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -48,7 +54,7 @@ describe('the designer in a real browser against the real server', () => {
     // The office launches the program to one school through the launch page.
     await page.goto(`${platform.origin}/launch`);
     await logIn(page, 'admin');
-    await page.getByLabel('督导项目').selectOption('kaixue');
+    await page.getByLabel('督导项目').selectOption('kaixue-basic');
     await page.getByLabel('督导名称').fill(campaignTitle);
     await page.getByText('指定学校').click();
     await page.getByLabel('按校名筛选').fill('青山县实验小学');

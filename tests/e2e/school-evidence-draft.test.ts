@@ -23,7 +23,7 @@ describe('a school filling in a form with evidence in a real browser', () => {
     await platform.api('admin', {
       method: 'POST',
       url: '/api/campaigns',
-      payload: { programKey: 'kaixue-full', title: campaignTitle, targets: { schoolIds: ['s-01'] } },
+      payload: { programKey: 'kaixue', title: campaignTitle, targets: { schoolIds: ['s-01'] } },
     });
     const inbox = await platform.api<{ items: { id: string }[] }>('school01', {
       method: 'GET',

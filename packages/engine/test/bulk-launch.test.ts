@@ -37,8 +37,9 @@ async function kaixue(store: Store): Promise<{ program: ProgramVersion; campaign
   return { program, campaign };
 }
 
+/** The campaign's school instances (开学督导 also starts one campaign-scope instance for the county). */
 async function countInstances(store: Store, campaignId: string): Promise<number> {
-  const rows = await store.campaignProgress(campaignId, []);
+  const rows = await store.campaignProgress(campaignId, [], { scope: 'school' });
   return rows[0]?.count ?? 0;
 }
 
@@ -60,7 +61,7 @@ test('a launch to 600 schools runs on two worker threads, one instance per schoo
   const one = await store.getInstance('c-bulk:school-00042');
   expect(one?.tasks).toEqual([
     expect.objectContaining({
-      elementId: 'selfCheck',
+      elementId: 'Task_SelfCheck',
       audience: ['school:school-00042'],
       dueAt: '2026-03-09T00:00:00.000Z',
     }),

@@ -40,9 +40,7 @@ const documentedHandlers = new Set(
   [...handlersDoc.matchAll(/^#{2,3} `([a-z][a-z0-9.-]*)`/gm)].map((m) => String(m[1])),
 );
 
-// `kaixue` is the lead's minimal first 开学督导 for the foundation walk; `kaixue-full` replaces it.
-const FOUNDATION_ONLY = new Set(['kaixue']);
-const folders = programFolders().filter((folder) => !FOUNDATION_ONLY.has(folder));
+const folders = programFolders();
 const loaded = new Map<string, LoadedProgram>();
 
 beforeAll(async () => {
@@ -78,7 +76,7 @@ function indicatorCodes(tree: IndicatorNode[]): string[] {
 }
 
 test('the six shipped programs are all present', () => {
-  for (const folder of ['kaixue-full', 'shuangjian', 'youeryuan', 'yiqing', 'guapai', 'zonghe']) {
+  for (const folder of ['kaixue', 'shuangjian', 'youeryuan', 'yiqing', 'guapai', 'zonghe']) {
     expect(folders).toContain(folder);
   }
 });

@@ -5,7 +5,7 @@ import { type Element, extension, flowElements, list, parseBpmn, processes } fro
 import { type FormDefinition, walkComponents } from './support/form-components.js';
 import { definitionsDir } from './support/program-folders.js';
 
-const PROGRAMS = ['kaixue-full', 'shuangjian', 'youeryuan', 'yiqing', 'guapai', 'zonghe'];
+const PROGRAMS = ['kaixue', 'shuangjian', 'youeryuan', 'yiqing', 'guapai', 'zonghe'];
 const SAMPLE_DATE = '2026-05-10T00:00:00+08:00';
 const ISO_DURATION = /^P(\d+[YMWD])*(T(\d+[HMS])+)?$/;
 

@@ -6,7 +6,7 @@ import { type FormComponent, type FormDefinition, walkComponents } from './suppo
 import { definitionsDir } from './support/program-folders.js';
 
 const { processSync, Processors, rules, interpolateErrors } = formioCore;
-const PROGRAMS = ['kaixue-full', 'shuangjian', 'youeryuan', 'yiqing', 'guapai', 'zonghe'];
+const PROGRAMS = ['kaixue', 'shuangjian', 'youeryuan', 'yiqing', 'guapai', 'zonghe'];
 
 const readJson = (...path: string[]) => JSON.parse(readFileSync(join(definitionsDir, ...path), 'utf8'));
 const formOf = (folder: string, formId: string) =>

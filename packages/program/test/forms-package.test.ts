@@ -6,7 +6,7 @@ import { type FormDefinition, walkComponents } from './support/form-components.j
 import { definitionsDir } from './support/program-folders.js';
 
 // The server compiles every form when it publishes a program and scores submissions of scored forms.
-const PROGRAMS = ['kaixue-full', 'shuangjian', 'youeryuan', 'yiqing', 'guapai', 'zonghe'];
+const PROGRAMS = ['kaixue', 'shuangjian', 'youeryuan', 'yiqing', 'guapai', 'zonghe'];
 const readJson = (...path: string[]) => JSON.parse(readFileSync(join(definitionsDir, ...path), 'utf8'));
 
 const leavesOf = (nodes: IndicatorNode[]): IndicatorNode[] =>

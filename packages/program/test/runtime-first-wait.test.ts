@@ -16,7 +16,7 @@ const waits = (instance: Instance | null) => ({
 
 test.each([
   [
-    'kaixue-full',
+    'kaixue',
     'primary',
     ['Task_SelfCheck→school'],
     [],

@@ -40,10 +40,11 @@ export class ProgramCatalog {
     publishedBy: string | null,
     actor: Actor = systemActor,
   ): Promise<{ version: ProgramVersion; created: boolean }> {
-    const problems = (await this.check(bundle)).filter((problem) => problem.severity === 'error');
-    if (problems.length > 0) throw errors.programInvalid(bundle.manifest.key, problems);
+    // Content already published was checked when it was; a restart republishing it costs no lint.
     const latest = await this.store.getLatestProgramVersion(bundle.manifest.key);
     if (latest && sameContent(latest, bundle)) return { version: latest, created: false };
+    const problems = (await this.check(bundle)).filter((problem) => problem.severity === 'error');
+    if (problems.length > 0) throw errors.programInvalid(bundle.manifest.key, problems);
     const number = (await this.store.listProgramVersions(bundle.manifest.key)).reduce(
       (highest, version) => Math.max(highest, version.version),
       0,

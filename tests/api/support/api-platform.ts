@@ -8,7 +8,8 @@ const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 /**
  * The real platform (TestPlatform: SQLite in a temp folder, demo county) plus a neighbouring county
- * whose users are outside the demo county's scope, and the api-pingjia fixture program. Each user logs
+ * whose users are outside the demo county's scope, and the fixture programs api-pingjia and kaixue-basic
+ * (a self-check reviewed by the 责任督学), so the API tests do not depend on the shipped programs' content. Each user logs
  * in once per platform; `call` sends a request as that user (or anonymously with `null`).
  */
 export class ApiPlatform {
@@ -19,7 +20,9 @@ export class ApiPlatform {
   static async start(): Promise<ApiPlatform> {
     const platform = await TestPlatform.start();
     await seedNeighbourCounty(platform.services.store);
-    await platform.services.catalog.publish(await loadProgramFolder(`${fixtures}pingjia`), null);
+    for (const fixture of ['pingjia', 'kaixue-basic']) {
+      await platform.services.catalog.publish(await loadProgramFolder(`${fixtures}${fixture}`), null);
+    }
     return new ApiPlatform(platform);
   }
 
