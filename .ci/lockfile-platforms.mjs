@@ -10,15 +10,37 @@ const lockPath = fileURLToPath(new URL('../package-lock.json', import.meta.url))
 const lock = JSON.parse(fs.readFileSync(lockPath, 'utf8'));
 const packages = lock.packages;
 
-const OS = { android: 'android', darwin: 'darwin', linux: 'linux', win32: 'win32', windows: 'win32', freebsd: 'freebsd', openharmony: 'openharmony' };
-const CPU = { arm64: 'arm64', x64: 'x64', 64: 'x64', arm: 'arm', ia32: 'ia32', ppc64: 'ppc64', s390x: 's390x', loong64: 'loong64', riscv64: 'riscv64' };
+const OS = {
+  android: 'android',
+  darwin: 'darwin',
+  linux: 'linux',
+  win32: 'win32',
+  windows: 'win32',
+  freebsd: 'freebsd',
+  openharmony: 'openharmony',
+};
+const CPU = {
+  arm64: 'arm64',
+  x64: 'x64',
+  64: 'x64',
+  arm: 'arm',
+  ia32: 'ia32',
+  ppc64: 'ppc64',
+  s390x: 's390x',
+  loong64: 'loong64',
+  riscv64: 'riscv64',
+};
 
 function platformOf(name) {
   const tokens = name.split('/').pop().split('-');
   const os = tokens.map((t) => OS[t]).find(Boolean);
   const cpu = tokens.map((t) => CPU[t]).find(Boolean);
   if (!os || !cpu) return undefined;
-  const libc = tokens.some((t) => t.startsWith('musl')) ? 'musl' : os === 'linux' && tokens.some((t) => t.startsWith('gnu')) ? 'glibc' : undefined;
+  const libc = tokens.some((t) => t.startsWith('musl'))
+    ? 'musl'
+    : os === 'linux' && tokens.some((t) => t.startsWith('gnu'))
+      ? 'glibc'
+      : undefined;
   return { os: [os], cpu: [cpu], ...(libc ? { libc: [libc] } : {}) };
 }
 
@@ -37,7 +59,9 @@ for (const [path, entry] of Object.entries(packages)) {
 
 if (process.argv.includes('--check')) {
   if (added.length) {
-    console.error(`package-lock.json lacks ${added.length} platform packages: ${added.join(', ')}\nRun: node .ci/lockfile-platforms.mjs`);
+    console.error(
+      `package-lock.json lacks ${added.length} platform packages: ${added.join(', ')}\nRun: node .ci/lockfile-platforms.mjs`,
+    );
     process.exit(1);
   }
   console.log('package-lock.json lists every platform package');
