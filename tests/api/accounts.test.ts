@@ -176,6 +176,7 @@ describe('user administration', () => {
         username: 'liaison02',
         displayName: '联络员 𠀀𪚥',
         role: 'school',
+        post: 'liaison',
         schoolId: 's-02',
         password: 'Liaison2026',
       },
@@ -185,6 +186,7 @@ describe('user administration', () => {
     expect(user).toMatchObject({
       displayName: '联络员 𠀀𪚥',
       role: 'school',
+      post: 'liaison',
       schoolId: 's-02',
       officeId: null,
     });
@@ -199,6 +201,10 @@ describe('user administration', () => {
     expect(inspectors.items.map((item: { username: string }) => item.username)).toEqual(
       expect.arrayContaining(['duxue1', 'duxue2', 'duxue3', 'duxue4']),
     );
+    expect(inspectors.items.find((item: { username: string }) => item.username === 'duxue2')).toMatchObject({
+      displayName: '李华',
+      post: 'part_time',
+    });
 
     const renamed = await api.call('admin', {
       method: 'PATCH',
@@ -206,6 +212,23 @@ describe('user administration', () => {
       payload: { displayName: '青山县城关第一小学联络员（新）' },
     });
     expect(renamed.json().user.displayName).toBe('青山县城关第一小学联络员（新）');
+    const promoted = await api.call('admin', {
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      payload: { post: 'principal' },
+    });
+    expect(promoted.json().user).toMatchObject({
+      post: 'principal',
+      displayName: '青山县城关第一小学联络员（新）',
+    });
+    for (const [payload, code] of [
+      [{ post: 'full_time' }, 'USER_ERR_INVALID'], // a school user is 校长 or 联络员, not a 督学
+      [{}, 'REQ_ERR_VALIDATION'],
+    ] as const) {
+      const refused = await api.call('admin', { method: 'PATCH', url: `/api/users/${user.id}`, payload });
+      expectProblem(refused, 400, code, ['errors']);
+    }
+    expect((await api.store.getUser(user.id))?.post).toBe('principal');
 
     const session = sessionOf(await login('liaison02', 'Liaison2026'));
     const reset = await api.call('admin', {
@@ -222,7 +245,7 @@ describe('user administration', () => {
     expect((await login('liaison02', 'ResetPass2026')).statusCode).toBe(200);
     expect(
       (await api.store.findAudit({ target: `user:${user.id}`, limit: 10 })).items.map((e) => e.action),
-    ).toEqual(['user.password-reset', 'user.updated', 'user.created']);
+    ).toEqual(['user.password-reset', 'user.updated', 'user.updated', 'user.created']);
   });
 
   test('duplicates, weak passwords and wrong placements are refused and create nothing', async () => {
@@ -243,6 +266,9 @@ describe('user administration', () => {
     expectProblem(await create({ username: 'duxue1' }), 409, 'USER_ERR_DUPLICATE');
     expectProblem(await create({ password: 'weak' }), 400, 'AUTH_ERR_WEAK_PASSWORD');
     expectProblem(await create({ role: 'school' }), 400, 'USER_ERR_INVALID', ['errors']);
+    // A 督学 is 专职 or 兼职, never 校长; an office user has no post.
+    expectProblem(await create({ post: 'principal' }), 400, 'USER_ERR_INVALID', ['errors']);
+    expectProblem(await create({ role: 'office', post: 'full_time' }), 400, 'USER_ERR_INVALID', ['errors']);
     expectProblem(await create({ officeId: 'o-county-2' }), 404, 'ORG_ERR_OFFICE_NOT_FOUND');
     expectProblem(await create({ officeId: 'o-city' }), 404, 'ORG_ERR_OFFICE_NOT_FOUND');
     expectProblem(
@@ -255,6 +281,7 @@ describe('user administration', () => {
       { username: { $gt: '' } },
       { displayName: 'x'.repeat(101) },
       { role: 'superuser' },
+      { post: '专职' },
       { isAdmin: true },
     ]) {
       expectProblem(await create(payload), 400, 'REQ_ERR_VALIDATION', ['errors']);

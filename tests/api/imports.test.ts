@@ -160,8 +160,9 @@ describe('inspector and 挂牌 imports', () => {
       payload: { username: 'duxue9', password: generated.password },
     });
     expect(login.json().user).toMatchObject({
-      displayName: '孙亮（专职督学）',
+      displayName: '孙亮',
       role: 'inspector',
+      post: 'full_time',
       officeId: 'o-county',
     });
     const taken = await upload('admin', 'inspectors', '账号,姓名\nschool01,冒名', '?dryRun=false');

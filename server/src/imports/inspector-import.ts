@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { User } from '@ddt/store';
+import type { User, UserPost } from '@ddt/store';
 import { passwordProblem } from '../auth/password-policy.js';
 import type { ImportContext } from './import-context.js';
 import type { Table } from './read-table.js';
@@ -12,7 +12,7 @@ export const INSPECTOR_COLUMNS = {
   password: '初始密码',
 } as const;
 
-const KINDS = new Set(['专职', '兼职']);
+const POSTS: Record<string, UserPost> = { 专职: 'full_time', 兼职: 'part_time' };
 
 /** An inspector account to write: the record without its password hash, and the password to hash, if any. */
 export interface InspectorDraft {
@@ -44,7 +44,7 @@ export async function planInspectorImport(ctx: ImportContext, table: Table, now:
       errors.add(row, c.username, '账号须为 2–64 位字母、数字或 _ . @ -，以字母或数字开头');
     if (!name || name.length > 80 || CONTROL_CHARACTERS.test(name))
       errors.add(row, c.name, '姓名必填，且不超过 80 个字符');
-    if (kind && !KINDS.has(kind)) errors.add(row, c.kind, '类型须为「专职」或「兼职」');
+    if (kind && !POSTS[kind]) errors.add(row, c.kind, '类型须为「专职」或「兼职」');
     const weak = password ? passwordProblem(password, username) : null;
     if (weak) errors.add(row, c.password, `初始密码不符合要求：${weak}`);
     const existing = USERNAME_PATTERN.test(username) ? await ctx.store.getUserByUsername(username) : null;
@@ -52,15 +52,16 @@ export async function planInspectorImport(ctx: ImportContext, table: Table, now:
       errors.add(row, c.username, '该账号已被使用');
     if (errors.list.length > before) continue;
 
-    const displayName = kind ? `${name}（${kind}督学）` : name;
+    const post = kind ? POSTS[kind] : existing?.post;
     const generated = !existing && !password;
     if (existing) updated += 1;
     drafts.push({
       user: {
         id: existing?.id ?? `u_${randomUUID()}`,
         username,
-        displayName,
+        displayName: name,
         role: 'inspector',
+        ...(post ? { post } : {}),
         officeId: ctx.office.id,
         schoolId: null,
         passwordHash: existing?.passwordHash ?? null,

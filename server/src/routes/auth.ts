@@ -116,6 +116,7 @@ export function toUserView(user: User): UserView {
     username: user.username,
     displayName: user.displayName,
     role: user.role,
+    post: user.post ?? null,
     officeId: user.officeId,
     schoolId: user.schoolId,
   };

@@ -75,18 +75,18 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: '修改用户姓名（督导室）',
+        summary: '修改用户姓名或身份（专职/兼职督学、校长/联络员；督导室）',
         params: IdParamsSchema,
         body: UpdateUserBodySchema,
         response: { 200: Type.Object({ user: UserViewSchema }), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => {
-      const user = await users.rename(
+      const user = await users.update(
         await requireScope(request, 'office'),
         actorOf(request),
         request.params.id,
-        request.body.displayName,
+        request.body,
       );
       return { user: toUserView(user) };
     },

@@ -1,3 +1,4 @@
+import { UserPostSchema } from '@ddt/store';
 import { type Static, Type } from '@sinclair/typebox';
 import { CursorSchema, IdSchema, PageSchema, PasswordSchema, UsernameSchema } from './common.js';
 
@@ -12,6 +13,8 @@ export const UserViewSchema = Type.Object({
   username: Type.String(),
   displayName: Type.String(),
   role: RoleSchema,
+  /** 专职/兼职督学 (full_time/part_time), 校长/联络员 (principal/liaison); null for office users. */
+  post: Type.Union([UserPostSchema, Type.Null()]),
   officeId: Type.Union([Type.String(), Type.Null()]),
   schoolId: Type.Union([Type.String(), Type.Null()]),
 });
@@ -35,6 +38,8 @@ export const CreateUserBodySchema = Type.Object(
     username: UsernameSchema,
     displayName: Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]+$' }),
     role: RoleSchema,
+    /** Inspectors: full_time (专职) or part_time (兼职); school users: principal (校长) or liaison (联络员). */
+    post: Type.Optional(UserPostSchema),
     /** Office users and inspectors: their office. */
     officeId: Type.Optional(IdSchema),
     /** School users: their school. */
@@ -45,9 +50,15 @@ export const CreateUserBodySchema = Type.Object(
 );
 
 export const UpdateUserBodySchema = Type.Object(
-  { displayName: Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]+$' }) },
-  { additionalProperties: false },
+  {
+    displayName: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]+$' }),
+    ),
+    post: Type.Optional(UserPostSchema),
+  },
+  { additionalProperties: false, minProperties: 1 },
 );
+export type UpdateUserBody = Static<typeof UpdateUserBodySchema>;
 
 export const ResetPasswordBodySchema = Type.Object(
   { password: PasswordSchema },

@@ -35,11 +35,11 @@ const districts: District[] = [
 ];
 
 const inspectors = [
-  { id: 'u-inspector-1', username: 'duxue1', displayName: '张明（专职督学）' },
-  { id: 'u-inspector-2', username: 'duxue2', displayName: '李华（兼职督学）' },
-  { id: 'u-inspector-3', username: 'duxue3', displayName: '王芳（专职督学）' },
-  { id: 'u-inspector-4', username: 'duxue4', displayName: '赵强（兼职督学）' },
-];
+  { id: 'u-inspector-1', username: 'duxue1', displayName: '张明', post: 'full_time' },
+  { id: 'u-inspector-2', username: 'duxue2', displayName: '李华', post: 'part_time' },
+  { id: 'u-inspector-3', username: 'duxue3', displayName: '王芳', post: 'full_time' },
+  { id: 'u-inspector-4', username: 'duxue4', displayName: '赵强', post: 'part_time' },
+] as const;
 
 /** 20 schools, 5 per 责任督学 (the national 1:5 ratio), spread over 3 责任区. */
 const schools: [
@@ -119,6 +119,7 @@ export async function seedDemoCounty(
         username: `school${id.slice(2)}`,
         displayName: `${name}联络员`,
         role: 'school',
+        post: 'liaison',
         officeId: null,
         schoolId: id,
       }),
@@ -142,7 +143,7 @@ function demoLogins(): DemoLogin[] {
     { username: 'admin', displayName: '青山县教育督导室管理员', role: 'office' },
     ...inspectors.map((inspector) => ({
       username: inspector.username,
-      displayName: inspector.displayName,
+      displayName: `${inspector.displayName}（${inspector.post === 'full_time' ? '专职' : '兼职'}督学）`,
       role: 'inspector' as const,
     })),
     ...schools.map(([name], index) => ({

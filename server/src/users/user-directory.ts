@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Page, Role, Store, User } from '@ddt/store';
+import type { Page, Role, Store, User, UserPost } from '@ddt/store';
 import type { Actor, AuditLog } from '../audit/audit-log.js';
 import { LoginGuard, loginTarget } from '../auth/login-guard.js';
 import { hashPassword } from '../auth/password.js';
@@ -12,9 +12,37 @@ export interface NewUserInput {
   username: string;
   displayName: string;
   role: Role;
+  post?: UserPost | undefined;
   officeId?: string | undefined;
   schoolId?: string | undefined;
   password: string;
+}
+
+export interface UserChanges {
+  displayName?: string | undefined;
+  post?: UserPost | undefined;
+}
+
+/** The posts each role may hold: 专职/兼职 for a 督学, 校长/联络员 for a school user, none in an office. */
+const POSTS_OF_ROLE: Record<Role, readonly UserPost[]> = {
+  office: [],
+  inspector: ['full_time', 'part_time'],
+  school: ['principal', 'liaison'],
+};
+
+function checkPost(role: Role, post: UserPost | undefined): void {
+  if (post !== undefined && !POSTS_OF_ROLE[role].includes(post))
+    throw errors.userInvalid([
+      {
+        path: '/post',
+        message:
+          role === 'office'
+            ? '督导室用户不设身份'
+            : role === 'inspector'
+              ? '督学的身份须为专职（full_time）或兼职（part_time）'
+              : '学校用户的身份须为校长（principal）或联络员（liaison）',
+      },
+    ]);
 }
 
 export interface UserListFilter {
@@ -65,6 +93,7 @@ export class UserDirectory {
 
   async create(scope: AccessScope, actor: Actor, input: NewUserInput): Promise<User> {
     scope.requireOffice();
+    checkPost(input.role, input.post);
     const placement = await this.#placement(scope, input);
     const problem = passwordProblem(input.password, input.username);
     if (problem) throw errors.weakPassword(problem);
@@ -74,6 +103,7 @@ export class UserDirectory {
       username: input.username,
       displayName: input.displayName,
       role: input.role,
+      ...(input.post ? { post: input.post } : {}),
       officeId: placement.officeId,
       schoolId: placement.schoolId,
       passwordHash: await hashPassword(input.password),
@@ -84,16 +114,28 @@ export class UserDirectory {
       action: 'user.created',
       target: `user:${user.id}`,
       officePath: placement.officePath,
-      detail: { username: user.username, role: user.role, officeId: user.officeId, schoolId: user.schoolId },
+      detail: {
+        username: user.username,
+        role: user.role,
+        post: user.post ?? null,
+        officeId: user.officeId,
+        schoolId: user.schoolId,
+      },
     });
     return user;
   }
 
-  async rename(scope: AccessScope, actor: Actor, id: string, displayName: string): Promise<User> {
+  /** Renames a user or changes its post (专职/兼职, 校长/联络员). */
+  async update(scope: AccessScope, actor: Actor, id: string, changes: UserChanges): Promise<User> {
     const user = await this.#visible(scope, id);
-    const updated: User = { ...user, displayName };
+    checkPost(user.role, changes.post);
+    const updated: User = {
+      ...user,
+      ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+      ...(changes.post !== undefined ? { post: changes.post } : {}),
+    };
     await this.store.putUser(updated);
-    await this.#record(actor, 'user.updated', updated, { displayName });
+    await this.#record(actor, 'user.updated', updated, { ...changes });
     return updated;
   }
 

@@ -38,6 +38,18 @@ export const RoleSchema = Type.Union([
 ]);
 export type Role = Static<typeof RoleSchema>;
 
+/**
+ * What a user is within its role: a 督学 is 专职 (full-time) or 兼职 (part-time); a school user is the
+ * 校长 (principal) or the school's 联络员 (liaison). Office users have none.
+ */
+export const UserPostSchema = Type.Union([
+  Type.Literal('full_time'), // 专职督学
+  Type.Literal('part_time'), // 兼职督学
+  Type.Literal('principal'), // 校长
+  Type.Literal('liaison'), // 联络员
+]);
+export type UserPost = Static<typeof UserPostSchema>;
+
 /** A 督导室 in the 省/市/县 tree. `path` lists the ids from the root down to this office, as "/a/b/c/". */
 export const OfficeSchema = Type.Object(
   {
@@ -83,6 +95,8 @@ export const UserSchema = Type.Object(
     username: Type.String({ minLength: 1, maxLength: 64 }),
     displayName: Type.String({ minLength: 1, maxLength: 100 }),
     role: RoleSchema,
+    /** 专职/兼职 for inspectors, 校长/联络员 for school users; absent for office users. */
+    post: Type.Optional(UserPostSchema),
     /** Office users: their office. Inspectors: the county office they serve. */
     officeId: Type.Union([Id, Type.Null()]),
     /** School users: their school. */
