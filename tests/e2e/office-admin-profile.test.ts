@@ -90,6 +90,31 @@ describe('administration, school profiles, notifications and passwords in a real
     expect(problems).toEqual([]);
   });
 
+  test('an office creates a 兼职督学 and sees each account with its post', async () => {
+    const { page, problems } = await openPage(browser, platform.origin, { width: 1024, height: 800 });
+    await page.goto(`${platform.origin}/admin/users`);
+    await logIn(page, 'admin');
+    const list = page.getByRole('list', { name: '用户列表' });
+    await list.getByRole('listitem').filter({ hasText: '张明' }).getByText('专职督学').waitFor();
+
+    const form = page.getByRole('form', { name: '新建用户' });
+    await form.getByLabel('用户名').fill('duxue5');
+    await form.getByLabel('姓名').fill('钱进');
+    await form.getByLabel('专职/兼职').selectOption({ label: '兼职督学' });
+    await form.getByLabel('初始密码').fill('Inspect2026x');
+    await form.getByRole('button', { name: '创建', exact: true }).click();
+    await page.getByText('已创建用户 duxue5。').waitFor();
+    await list.getByRole('listitem').filter({ hasText: '钱进' }).getByText('兼职督学').waitFor();
+    await screenshot(page, 'office-users-posts');
+
+    const inspectors = await platform.api<{ items: { username: string; post: string | null }[] }>('admin', {
+      method: 'GET',
+      url: '/api/users?role=inspector',
+    });
+    expect(inspectors.items.find((user) => user.username === 'duxue5')).toMatchObject({ post: 'part_time' });
+    expect(problems).toEqual([]);
+  });
+
   test('an inspector reads a school’s record and a past submission; a school reads its 催办 and changes its password', async () => {
     await launchKaixue('s-01', '浏览器测试：档案中的开学督导');
     await completeOpenTask('school01', basicSelfCheck());

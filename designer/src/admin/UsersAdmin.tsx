@@ -8,6 +8,18 @@ import { ConfirmDialog } from '../layout/ConfirmDialog.js';
 import { type Organisation, useOrganisation } from '../organisation/useOrganisation.js';
 
 const ROLE_LABELS: Record<Role, string> = { office: '督导室用户', inspector: '督学', school: '学校用户' };
+type Post = NonNullable<User['post']>;
+const POST_LABELS: Record<Post, string> = {
+  full_time: '专职督学',
+  part_time: '兼职督学',
+  principal: '校长',
+  liaison: '联络员',
+};
+const POSTS_OF_ROLE: Record<Role, Post[]> = {
+  office: [],
+  inspector: ['full_time', 'part_time'],
+  school: ['liaison', 'principal'],
+};
 
 /** Accounts of an office (office users, inspectors) or of a school: create, rename, reset password, unlock. */
 export function UsersAdmin() {
@@ -141,7 +153,9 @@ function UserRow({
       <span className="me-auto">
         {user.displayName} <span className="small text-secondary">{user.username}</span>
       </span>
-      <span className="badge text-bg-light border fw-normal">{ROLE_LABELS[user.role]}</span>
+      <span className="badge text-bg-light border fw-normal">
+        {user.post ? POST_LABELS[user.post] : ROLE_LABELS[user.role]}
+      </span>
       <button
         type="button"
         className="btn btn-sm btn-outline-secondary"
@@ -229,9 +243,12 @@ function NewUserForm({
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('inspector');
+  const [chosenPost, setPost] = useState<Post | ''>('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const effectiveRole: Role = schoolId ? 'school' : role;
+  const posts = POSTS_OF_ROLE[effectiveRole];
+  const post = chosenPost && posts.includes(chosenPost) ? chosenPost : posts[0];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -239,6 +256,7 @@ function NewUserForm({
       username: username.trim(),
       displayName: displayName.trim(),
       role: effectiveRole,
+      ...(post ? { post } : {}),
       password,
       ...(schoolId ? { schoolId } : officeId ? { officeId } : {}),
     };
@@ -304,6 +322,25 @@ function NewUserForm({
             ))}
           </select>
         </div>
+        {posts.length > 0 && (
+          <div className="col-sm-6">
+            <label htmlFor="new-user-post" className="form-label">
+              {effectiveRole === 'inspector' ? '专职/兼职' : '职务'}
+            </label>
+            <select
+              id="new-user-post"
+              className="form-select"
+              value={post}
+              onChange={(event) => setPost(event.target.value as Post)}
+            >
+              {posts.map((entry) => (
+                <option key={entry} value={entry}>
+                  {POST_LABELS[entry]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="col-sm-6">
           <label htmlFor="new-user-password" className="form-label">
             初始密码
