@@ -218,7 +218,7 @@ describe('retiring a version', () => {
 
 describe('who may manage programs', () => {
   test('schools and inspectors may list programs but not upload, publish, read versions or retire', async () => {
-    const draftId = (await api.store.findFiles({ owner: 'program-drafts', limit: 1 })).items[0]!.id;
+    const draftId = (await api.store.findFiles({ owner: 'program-drafts:o-county', limit: 1 })).items[0]!.id;
     for (const username of ['school01', 'duxue1', 'school21']) {
       for (const [method, url, payload] of [
         ['POST', '/api/programs/drafts', bundle],
@@ -280,5 +280,113 @@ describe('who may manage programs', () => {
       404,
       'PROGRAM_ERR_DRAFT_NOT_FOUND',
     );
+  });
+});
+
+describe('who owns a program', () => {
+  const publishAs = async (username: string, manifest: Record<string, unknown>) => {
+    const uploaded = await upload(username, { ...bundle, manifest: { ...bundle.manifest, ...manifest } });
+    return api.call(username, {
+      method: 'POST',
+      url: `/api/programs/drafts/${uploaded.json().draft.id}/publish`,
+    });
+  };
+
+  test('a county’s program is its own: a neighbouring county neither sees, launches, retires nor re-publishes it', async () => {
+    const versions = (
+      await api.call('admin', { method: 'GET', url: '/api/programs/kaixue-county/versions' })
+    ).json();
+    expect(versions.items[0]).toMatchObject({ ownerOfficeId: 'o-county', manageable: true });
+    const before = await api.changeCount();
+
+    const listed = (await api.call('admin2', { method: 'GET', url: '/api/programs' })).json();
+    expect(listed.items.map((item: { key: string }) => item.key)).not.toContain('kaixue-county');
+    expect(listed.items).toContainEqual(expect.objectContaining({ key: 'kaixue', ownerOfficeId: null }));
+    for (const [method, url, payload] of [
+      ['GET', '/api/programs/kaixue-county/versions', undefined],
+      ['GET', '/api/programs/kaixue-county/versions/1', undefined],
+      ['POST', '/api/programs/kaixue-county/versions/1/retire', undefined],
+      ['POST', '/api/programs/kaixue-county/launch', { title: '越界下发', schoolIds: ['s-21'] }],
+      [
+        'POST',
+        '/api/campaigns',
+        { programKey: 'kaixue-county', title: '越界下发', targets: { schoolIds: ['s-21'] } },
+      ],
+    ] as const) {
+      expectDenied(await api.call('admin2', { method, url, ...(payload ? { payload } : {}) }), [
+        '开学督导（县定版）',
+      ]);
+    }
+    // Its drafts are the uploading office's too.
+    const drafts = (await api.call('admin2', { method: 'GET', url: '/api/programs/drafts' })).json();
+    expect(drafts.items).toEqual([]);
+    const ownDraft = (await api.store.findFiles({ owner: 'program-drafts:o-county', limit: 1 })).items[0]!;
+    expectProblem(
+      await api.call('admin2', { method: 'GET', url: `/api/programs/drafts/${ownDraft.id}` }),
+      404,
+      'PROGRAM_ERR_DRAFT_NOT_FOUND',
+    );
+    expect(await api.changeCount()).toBe(before);
+
+    // Its key is taken: the neighbour's upload becomes a draft, but publishing it creates nothing.
+    expectProblem(
+      await publishAs('admin2', { description: '临河县想覆盖青山县的项目' }),
+      409,
+      'PROGRAM_ERR_KEY_TAKEN',
+    );
+    expect(
+      (await api.store.listProgramVersions('kaixue-county')).every(
+        (v) => v.ownerPath === '/o-province/o-city/o-county/',
+      ),
+    ).toBe(true);
+    expect(await api.store.listProgramVersions('kaixue-county')).toHaveLength(2);
+  });
+
+  test('the platform’s programs are versioned by the top office only; a county adapts one under a new key', async () => {
+    expectProblem(
+      await api.call('admin', { method: 'POST', url: '/api/programs/kaixue/versions/1/retire' }),
+      403,
+      'PROGRAM_ERR_NOT_MANAGED',
+    );
+    expect((await api.store.getProgramVersion('kaixue', 1))?.status).toBe('active');
+    expectProblem(await publishAs('admin', { key: 'kaixue' }), 409, 'PROGRAM_ERR_KEY_TAKEN');
+    expect(await api.store.listProgramVersions('kaixue')).toHaveLength(1);
+
+    const adapted = await publishAs('admin', { key: 'kaixue-qingshan', name: '青山县开学督导' });
+    expect(adapted.statusCode).toBe(201);
+    expect(adapted.json().version).toMatchObject({
+      key: 'kaixue-qingshan',
+      ownerOfficeId: 'o-county',
+      manageable: true,
+    });
+    // Schools of the county may see it (their tasks name it); the neighbour's may not.
+    const ofSchool = async (username: string) =>
+      (await api.call(username, { method: 'GET', url: '/api/programs' }))
+        .json()
+        .items.map((item: { key: string }) => item.key);
+    expect(await ofSchool('school01')).toContain('kaixue-qingshan');
+    expect(await ofSchool('school21')).not.toContain('kaixue-qingshan');
+
+    // The province office (the top of the tree) versions the platform's programs and may retire a county's.
+    const admin = (await api.store.getUserByUsername('admin'))!;
+    await api.store.putUser({
+      ...admin,
+      id: 'u-province',
+      username: 'sheng',
+      displayName: '省教育督导办公室',
+      officeId: 'o-province',
+    });
+    const provinceView = (
+      await api.call('sheng', { method: 'GET', url: '/api/programs/kaixue/versions' })
+    ).json();
+    expect(provinceView.items[0]).toMatchObject({ ownerOfficeId: null, manageable: true });
+    const retired = await api.call('sheng', {
+      method: 'POST',
+      url: '/api/programs/kaixue-qingshan/versions/1/retire',
+    });
+    expect(retired.json()).toMatchObject({ status: 'retired', manageable: true });
+    const newVersion = await publishAs('sheng', { key: 'kaixue', description: '省定：新学期开学督导' });
+    expect(newVersion.statusCode).toBe(201);
+    expect(newVersion.json().version).toMatchObject({ key: 'kaixue', version: 2, ownerOfficeId: null });
   });
 });

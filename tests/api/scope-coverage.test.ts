@@ -50,6 +50,21 @@ beforeAll(async () => {
     payload: { manifest: program.manifest, bpmn: program.bpmn, forms: program.forms },
   });
   ids.draft = draft.json().draft.id;
+  // A program of the demo county's own, which the neighbouring county must not reach.
+  const own = await api.call('admin', {
+    method: 'POST',
+    url: '/api/programs/drafts',
+    payload: {
+      manifest: { ...program.manifest, key: 'qingshan-kaixue', name: '青山县开学督导' },
+      bpmn: program.bpmn,
+      forms: program.forms,
+    },
+  });
+  const published = await api.call('admin', {
+    method: 'POST',
+    url: `/api/programs/drafts/${own.json().draft.id}/publish`,
+  });
+  expect(published.statusCode).toBe(201);
   const imported = await api.call('admin', {
     method: 'POST',
     url: '/api/imports/assignments?dryRun=false',
@@ -222,7 +237,6 @@ const outside: Record<string, Case[]> = {
   'GET /api/imports/{id}': [
     { as: 'admin2', request: () => ({ method: 'GET', url: `/api/imports/${ids.importJob}` }) },
   ],
-  'GET /api/programs': [],
   'POST /api/programs/drafts': [
     {
       as: 'school01',
@@ -248,21 +262,35 @@ const outside: Record<string, Case[]> = {
   ],
   'GET /api/programs/drafts/{id}': [
     { as: 'school21', request: () => ({ method: 'GET', url: `/api/programs/drafts/${ids.draft}` }) },
+    { as: 'admin2', request: () => ({ method: 'GET', url: `/api/programs/drafts/${ids.draft}` }) },
   ],
   'POST /api/programs/drafts/{id}/publish': [
     { as: 'duxue21', request: () => ({ method: 'POST', url: `/api/programs/drafts/${ids.draft}/publish` }) },
+    { as: 'admin2', request: () => ({ method: 'POST', url: `/api/programs/drafts/${ids.draft}/publish` }) },
   ],
   'GET /api/programs/{key}/versions': [
     { as: 'school21', request: () => ({ method: 'GET', url: '/api/programs/kaixue/versions' }) },
+    { as: 'admin2', request: () => ({ method: 'GET', url: '/api/programs/qingshan-kaixue/versions' }) },
   ],
   'GET /api/programs/{key}/versions/{version}': [
     { as: 'school21', request: () => ({ method: 'GET', url: '/api/programs/kaixue/versions/1' }) },
+    { as: 'admin2', request: () => ({ method: 'GET', url: '/api/programs/qingshan-kaixue/versions/1' }) },
   ],
   'POST /api/programs/{key}/versions/{version}/retire': [
     { as: 'duxue1', request: () => ({ method: 'POST', url: '/api/programs/kaixue/versions/1/retire' }) },
+    {
+      as: 'admin2',
+      request: () => ({ method: 'POST', url: '/api/programs/qingshan-kaixue/versions/1/retire' }),
+    },
+    // The platform's programs are versioned by the top office only.
+    { as: 'admin', request: () => ({ method: 'POST', url: '/api/programs/kaixue/versions/1/retire' }) },
   ],
   'POST /api/programs/{key}/versions/{version}/activate': [
     { as: 'school01', request: () => ({ method: 'POST', url: '/api/programs/kaixue/versions/1/activate' }) },
+    {
+      as: 'admin2',
+      request: () => ({ method: 'POST', url: '/api/programs/qingshan-kaixue/versions/1/activate' }),
+    },
   ],
   'POST /api/programs/{key}/launch': [
     {
@@ -271,6 +299,14 @@ const outside: Record<string, Case[]> = {
         method: 'POST',
         url: '/api/programs/kaixue/launch',
         payload: { title: 'x', schoolIds: ['s-01'] },
+      }),
+    },
+    {
+      as: 'admin2',
+      request: () => ({
+        method: 'POST',
+        url: '/api/programs/qingshan-kaixue/launch',
+        payload: { title: 'x', schoolIds: ['s-21'] },
       }),
     },
   ],
@@ -387,6 +423,7 @@ const ownOnly: Record<string, InjectOptions> = {
   'GET /api/campaigns': { method: 'GET', url: '/api/campaigns' },
   'GET /api/audit': { method: 'GET', url: '/api/audit?limit=200' },
   'GET /api/conflicts': { method: 'GET', url: '/api/conflicts?inspectorId=u-n-inspector' },
+  'GET /api/programs': { method: 'GET', url: '/api/programs' },
 };
 
 /** Public and caller-independent routes, with why they have no outsider case. */
@@ -394,7 +431,6 @@ const noOutsider: Record<string, string> = {
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
   'POST /api/auth/password': 'changes only the caller’s own password',
-  'GET /api/programs': 'the program catalogue is the same for everyone signed in',
 };
 
 async function documentedRoutes(): Promise<string[]> {

@@ -74,7 +74,7 @@ export class BrowserPlatform {
     await seedDemoCounty(store, new Date());
     await services.catalog.publishFolder(join(repositoryRoot, 'definitions'));
     for (const folder of options.extraPrograms ?? [])
-      await services.catalog.publish(await loadProgramFolder(folder), null);
+      await services.catalog.publish(await loadProgramFolder(folder));
     const app = createServer({
       services,
       sessionSecret: 'e2e-session-secret-that-is-long-enough-42',

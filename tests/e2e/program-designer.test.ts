@@ -19,7 +19,7 @@ describe('the program designer in a real browser', () => {
     await platform?.stop();
   });
 
-  test('an office opens 开学督导 in bpmn-js and the form builder, sees the linter stop a broken task, fixes it, adds a field and publishes version 2', async () => {
+  test('an office opens the platform’s 开学督导 in bpmn-js and the form builder, sees the linter stop a broken task, fixes it, adds a field and publishes it as its own program', async () => {
     const { page, problems, offsite } = await openPage(browser, platform.origin, {
       width: 1400,
       height: 900,
@@ -30,6 +30,9 @@ describe('the program designer in a real browser', () => {
       .getByRole('article', { name: '春/秋季开学工作专项督导', exact: true })
       .getByRole('link', { name: '在设计器中打开' })
       .click();
+
+    // A county may not version the platform's program: the editor saves it under a new key as its own.
+    await page.getByRole('note').filter({ hasText: '另存为本单位的新项目' }).waitFor();
 
     // The diagram with its properties panel beside the canvas; the bpmn.io watermark stays visible.
     const task = page.locator('[data-element-id="Task_SelfCheck"]');
@@ -43,6 +46,7 @@ describe('the program designer in a real browser', () => {
     expect(panel!.x).toBeGreaterThanOrEqual(canvas!.x + canvas!.width - 1);
     expect(mark!.x + mark!.width).toBeLessThanOrEqual(panel!.x);
     // Nothing is laid over it: the topmost element at its centre is the watermark itself.
+    await watermark.scrollIntoViewIfNeeded();
     const onTop = await page.evaluate(
       `(() => { const box = document.querySelector('.bjs-powered-by').getBoundingClientRect();
         return !!document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.closest('.bjs-powered-by'); })()`,
@@ -88,13 +92,19 @@ describe('the program designer in a real browser', () => {
     await builder.getByText('复核备注').waitFor();
 
     await page.getByRole('button', { name: '发布', exact: true }).click();
-    await page.getByText('已发布「春/秋季开学工作专项督导」第 2 版，可以下发了。').waitFor();
+    await page.getByText('已发布「春/秋季开学工作专项督导（本单位版）」第 1 版，可以下发了。').waitFor();
     await page.getByText('检查通过，没有发现问题。').waitFor();
 
-    const published = await platform.api<VersionDetail>('admin', {
+    const published = await platform.api<VersionDetail & { version: { ownerOfficeId: string | null } }>(
+      'admin',
+      { method: 'GET', url: '/api/programs/kaixue-local/versions/1' },
+    );
+    expect(published.version.ownerOfficeId).toBe('o-county');
+    const platformVersions = await platform.api<{ items: unknown[] }>('admin', {
       method: 'GET',
-      url: '/api/programs/kaixue/versions/2',
+      url: '/api/programs/kaixue/versions',
     });
+    expect(platformVersions.items).toHaveLength(1);
     const added = published.forms['county-review']?.components.find(
       (component) => component.label === '复核备注',
     );

@@ -20,6 +20,11 @@ interface Loaded {
   problems: BundleProblem[];
   draftId: string | null;
   origin: string;
+  /**
+   * Set when the office opened a program it may not version (the platform's, or a higher office's): the
+   * editor saves it under a new key as the office's own program, and this says what it was.
+   */
+  adaptedFrom: { key: string; name: string } | null;
 }
 
 async function loadBundle(source: EditorSource): Promise<Loaded> {
@@ -31,16 +36,31 @@ async function loadBundle(source: EditorSource): Promise<Loaded> {
       problems: detail.problems,
       draftId: detail.draft.id,
       origin: `草稿 ${detail.draft.id} · 保存于 ${formatDateTime(detail.draft.uploadedAt)}`,
+      adaptedFrom: null,
     };
   }
   if (source.kind === 'version') {
     const detail = await programApi.version(source.key, source.version);
     const { manifest, bpmn, forms } = detail;
+    if (detail.version.manageable) {
+      return {
+        bundle: { manifest, bpmn, forms },
+        problems: [],
+        draftId: null,
+        origin: `基于第 ${source.version} 版`,
+        adaptedFrom: null,
+      };
+    }
     return {
-      bundle: { manifest, bpmn, forms },
+      bundle: {
+        manifest: { ...manifest, key: `${source.key}-local`, name: `${detail.version.name}（本单位版）` },
+        bpmn,
+        forms,
+      },
       problems: [],
       draftId: null,
-      origin: `基于第 ${source.version} 版`,
+      origin: `复制自 ${source.key} 第 ${source.version} 版`,
+      adaptedFrom: { key: source.key, name: detail.version.name },
     };
   }
   return {
@@ -48,6 +68,7 @@ async function loadBundle(source: EditorSource): Promise<Loaded> {
     problems: [],
     draftId: null,
     origin: '新项目',
+    adaptedFrom: null,
   };
 }
 
@@ -69,7 +90,9 @@ export default function ProgramEditorPage({ source }: { source: EditorSource }) 
       </div>
     );
   }
-  return <Editor loaded={loaded.data} keyEditable={source.kind === 'new'} />;
+  return (
+    <Editor loaded={loaded.data} keyEditable={source.kind === 'new' || loaded.data.adaptedFrom !== null} />
+  );
 }
 
 type Tab = 'process' | 'forms' | 'settings';
@@ -191,6 +214,14 @@ function Editor({ loaded, keyEditable }: { loaded: Loaded; keyEditable: boolean 
           role={notice.tone === 'danger' ? 'alert' : 'status'}
         >
           {notice.text}
+        </div>
+      )}
+      {loaded.adaptedFrom && (
+        <div className="alert alert-info py-2" role="note">
+          {`「${loaded.adaptedFrom.name}」（${loaded.adaptedFrom.key}）是平台内置或上级督导室的项目，本单位不能为它发布新版本。`}
+          {'在这里修改后发布，会另存为本单位的新项目；项目编号已改为 '}
+          <span className="font-monospace">{manifest.key}</span>
+          {'，可在「项目设置」中修改。'}
         </div>
       )}
       <ProblemList problems={problems} onLocate={locate} />

@@ -62,6 +62,9 @@ export function ProgramsPage() {
             <article key={program.key} className="card mb-3" aria-label={program.name}>
               <div className="card-header d-flex flex-wrap gap-2 align-items-baseline">
                 <span className="fw-semibold me-auto">{program.name}</span>
+                <span className="badge text-bg-light border fw-normal">
+                  {program.ownerOfficeId === null ? '平台内置' : '督导室自定'}
+                </span>
                 <span className="font-monospace small text-secondary">{program.key}</span>
               </div>
               <div className="card-body">
@@ -95,17 +98,19 @@ export function ProgramsPage() {
                                 to={`/programs/${encodeURIComponent(version.key)}/versions/${version.version}/edit`}
                                 className="btn btn-sm btn-outline-primary"
                               >
-                                在设计器中打开
+                                {version.manageable ? '在设计器中打开' : '在设计器中打开（另存为本单位项目）'}
                               </Link>
-                              <button
-                                type="button"
-                                className="btn btn-sm btn-outline-secondary"
-                                onClick={() =>
-                                  setStatus(version, version.status === 'active' ? 'retire' : 'activate')
-                                }
-                              >
-                                {version.status === 'active' ? '停用' : '恢复'}
-                              </button>
+                              {version.manageable && (
+                                <button
+                                  type="button"
+                                  className="btn btn-sm btn-outline-secondary"
+                                  onClick={() =>
+                                    setStatus(version, version.status === 'active' ? 'retire' : 'activate')
+                                  }
+                                >
+                                  {version.status === 'active' ? '停用' : '恢复'}
+                                </button>
+                              )}
                             </td>
                           </tr>
                         ))}

@@ -52,7 +52,7 @@ export class CampaignPlanner {
 
   async plan(scope: AccessScope, request: LaunchRequest): Promise<CampaignPlan> {
     const own = scope.requireOffice();
-    const program = await this.#program(request.programKey, request.version);
+    const program = await this.#program(scope, request.programKey, request.version);
     const manifest = program.manifest as unknown as ProgramManifest;
     const { params, problems } = resolveLaunchParams(manifest, request.params ?? {});
     if (problems.length > 0) throw errors.invalidParams(problems);
@@ -74,14 +74,15 @@ export class CampaignPlanner {
     };
   }
 
-  async #program(key: string, version: number | undefined): Promise<ProgramVersion> {
+  /** The version to launch; another owner's program is "not found" (see ProgramCatalog). */
+  async #program(scope: AccessScope, key: string, version: number | undefined): Promise<ProgramVersion> {
     if (version === undefined) {
       const latest = await this.store.getLatestProgramVersion(key);
-      if (!latest) throw errors.programNotFound(key);
+      if (!latest || !(await scope.seesProgram(latest))) throw errors.programNotFound(key);
       return latest;
     }
     const program = await this.store.getProgramVersion(key, version);
-    if (!program) throw errors.programNotFound(key);
+    if (!program || !(await scope.seesProgram(program))) throw errors.programNotFound(key);
     if (program.status === 'retired') throw errors.programRetired();
     return program;
   }

@@ -70,6 +70,18 @@ export const errors = {
     new AppError('PROGRAM_ERR_INVALID', 400, `督导项目 ${key} 未通过检查`, { problems }),
   manifestInvalid: (problems: ProblemEntry[]) =>
     new AppError('PROGRAM_ERR_MANIFEST', 400, 'program.json 格式错误', { problems }),
+  programKeyTaken: (key: string) =>
+    new AppError(
+      'PROGRAM_ERR_KEY_TAKEN',
+      409,
+      `项目标识 ${key} 已属于平台内置项目或其他督导室的项目；请在「项目标识」中换一个新标识，另存为本单位的项目`,
+    ),
+  programNotManaged: () =>
+    new AppError(
+      'PROGRAM_ERR_NOT_MANAGED',
+      403,
+      '只有项目所属的督导室（或其上级）可以停用、恢复或发布新版本；平台内置项目由最上级督导室维护',
+    ),
   draftNotFound: () => new AppError('PROGRAM_ERR_DRAFT_NOT_FOUND', 404, '督导项目草稿不存在'),
 
   // Campaigns

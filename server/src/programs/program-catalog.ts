@@ -5,6 +5,7 @@ import { loadProgramFolder, type ProgramBundle } from '@ddt/program';
 import type { ProgramVersion, Store } from '@ddt/store';
 import { type Actor, type AuditLog, systemActor } from '../audit/audit-log.js';
 import { errors } from '../errors/app-error.js';
+import type { AccessScope } from '../scope/access-scope.js';
 import { type BundleProblem, checkBundle } from './check-bundle.js';
 
 export interface FolderPublishResult {
@@ -13,10 +14,21 @@ export interface FolderPublishResult {
   refused: { folder: string; problems: BundleProblem[] }[];
 }
 
+/** An office user publishing through the API; the platform (definitions/ at start) publishes as null. */
+export interface Publisher {
+  actor: Actor;
+  scope: AccessScope;
+}
+
 /**
  * Published program versions: immutable once written (only their status changes, `active` ↔
  * `retired`). Publishing the same content again creates nothing; changed content becomes the next
  * version. Hands out each version's compiled forms.
+ *
+ * Ownership: the platform's programs (from `definitions/`) are everyone's and are versioned by the top
+ * offices of the tree; a program first published by an office is that office's, used by the offices,
+ * inspectors and schools below it and versioned by it and the offices above. A key belongs to one
+ * owner, so an office adapts another's program by saving it under a new key.
  */
 export class ProgramCatalog {
   readonly #forms = new Map<string, CompiledForm>();
@@ -37,11 +49,16 @@ export class ProgramCatalog {
   /** Checks and publishes a bundle as the next version of its program, or refuses with every problem found. */
   async publish(
     bundle: ProgramBundle,
-    publishedBy: string | null,
-    actor: Actor = systemActor,
+    publisher: Publisher | null = null,
   ): Promise<{ version: ProgramVersion; created: boolean }> {
-    // Content already published was checked when it was; a restart republishing it costs no lint.
     const latest = await this.store.getLatestProgramVersion(bundle.manifest.key);
+    const owned = latest
+      ? publisher
+        ? publisher.scope.managesProgram(latest)
+        : latest.ownerPath === undefined
+      : true;
+    if (!owned) throw errors.programKeyTaken(bundle.manifest.key);
+    // Content already published was checked when it was; a restart republishing it costs no lint.
     if (latest && sameContent(latest, bundle)) return { version: latest, created: false };
     const problems = (await this.check(bundle)).filter((problem) => problem.severity === 'error');
     if (problems.length > 0) throw errors.programInvalid(bundle.manifest.key, problems);
@@ -59,13 +76,15 @@ export class ProgramCatalog {
       forms: bundle.forms,
       status: 'active',
       publishedAt: this.now().toISOString(),
-      publishedBy,
+      publishedBy: publisher?.actor.user?.id ?? null,
     };
+    const ownerPath = latest ? latest.ownerPath : publisher?.scope.office?.path;
+    if (ownerPath) version.ownerPath = ownerPath;
     await this.store.createProgramVersion(version);
-    await this.audit.record(actor, {
+    await this.audit.record(publisher?.actor ?? systemActor, {
       action: 'program.published',
       target: `program:${version.key}`,
-      officePath: null,
+      officePath: ownerPath ?? null,
       detail: { version: version.version, name: version.name },
     });
     return { version, created: true };
@@ -79,7 +98,7 @@ export class ProgramCatalog {
       if (!(await stat(folder)).isDirectory()) continue;
       if (!(await stat(join(folder, 'program.json')).catch(() => null))) continue;
       try {
-        result.published.push((await this.publish(await loadProgramFolder(folder), null)).version);
+        result.published.push((await this.publish(await loadProgramFolder(folder))).version);
       } catch (error) {
         const problems = (error as { extra?: { problems?: BundleProblem[] } }).extra?.problems ?? [
           {
@@ -96,26 +115,40 @@ export class ProgramCatalog {
     return result;
   }
 
-  async versions(key: string): Promise<ProgramVersion[]> {
+  /** The latest active version of every program the user may see. */
+  async available(scope: AccessScope): Promise<ProgramVersion[]> {
+    const latest = new Map<string, ProgramVersion>();
+    for (const version of await this.store.listProgramVersions()) {
+      if (version.status !== 'active' || (latest.get(version.key)?.version ?? 0) > version.version) continue;
+      latest.set(version.key, version);
+    }
+    const visible: ProgramVersion[] = [];
+    for (const version of latest.values()) if (await scope.seesProgram(version)) visible.push(version);
+    return visible.sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  /** Every version of a program the user may see; another owner's program is "not found". */
+  async versions(scope: AccessScope, key: string): Promise<ProgramVersion[]> {
     const versions = await this.store.listProgramVersions(key);
-    if (versions.length === 0) throw errors.programNotFound(key);
+    if (versions.length === 0 || !(await scope.seesProgram(versions[0]!))) throw errors.programNotFound(key);
     return versions;
   }
 
-  async version(key: string, number: number): Promise<ProgramVersion> {
+  async version(scope: AccessScope, key: string, number: number): Promise<ProgramVersion> {
     const version = await this.store.getProgramVersion(key, number);
-    if (!version) throw errors.programVersionNotFound();
+    if (!version || !(await scope.seesProgram(version))) throw errors.programVersionNotFound();
     return version;
   }
 
   /** Retires a version (no new launches; running instances go on) or puts it back in service. */
-  async setStatus(actor: Actor, key: string, number: number, status: ProgramVersion['status']) {
-    await this.version(key, number);
+  async setStatus(publisher: Publisher, key: string, number: number, status: ProgramVersion['status']) {
+    const version = await this.version(publisher.scope, key, number);
+    if (!publisher.scope.managesProgram(version)) throw errors.programNotManaged();
     const updated = await this.store.setProgramVersionStatus(key, number, status);
-    await this.audit.record(actor, {
+    await this.audit.record(publisher.actor, {
       action: status === 'retired' ? 'program.retired' : 'program.reactivated',
       target: `program:${key}`,
-      officePath: null,
+      officePath: version.ownerPath ?? null,
       detail: { version: number },
     });
     return updated;

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { type ProgramBundle, ProgramManifestSchema } from '@ddt/program';
 import type { FileRecord, Page, Store } from '@ddt/store';
 import { Value } from '@sinclair/typebox/value';
-import type { Actor, AuditLog } from '../audit/audit-log.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import { errors } from '../errors/app-error.js';
+import type { AccessScope } from '../scope/access-scope.js';
 import type { BundleProblem } from './check-bundle.js';
-import type { ProgramCatalog } from './program-catalog.js';
+import type { ProgramCatalog, Publisher } from './program-catalog.js';
 
-const DRAFT_OWNER = 'program-drafts';
+/** Drafts are the uploading office's: its file-area owner key. */
+export const draftOwnerOf = (scope: AccessScope) => `program-drafts:${scope.requireOffice().id}`;
 
 /** What an upload sends: program.json's content, the BPMN text and the Form.io forms by id. */
 export interface BundleUpload {
@@ -26,7 +28,8 @@ export interface DraftSummary {
 /**
  * Uploaded program bundles waiting to be published. A draft is the uploaded artefact itself, kept as
  * one immutable file in the store's file area; each upload is a new draft, checked at once so the
- * designer can show the problems, and published (checked again) only on request.
+ * designer can show the problems, and published (checked again) only on request. An office sees only
+ * its own drafts.
  */
 export class ProgramDrafts {
   constructor(
@@ -37,9 +40,10 @@ export class ProgramDrafts {
   ) {}
 
   async upload(
-    actor: Actor,
+    { actor, scope }: Publisher,
     upload: BundleUpload,
   ): Promise<{ draft: DraftSummary; problems: BundleProblem[] }> {
+    const owner = draftOwnerOf(scope);
     const manifestErrors = [...Value.Errors(ProgramManifestSchema, upload.manifest)].slice(0, 50);
     if (manifestErrors.length > 0) {
       throw errors.manifestInvalid(
@@ -53,7 +57,7 @@ export class ProgramDrafts {
         id: `pd_${randomUUID()}`,
         name: `${bundle.manifest.key}.bundle.json`,
         contentType: 'application/json',
-        owner: DRAFT_OWNER,
+        owner,
         createdBy: actor.user?.id ?? null,
         createdAt: this.now().toISOString(),
       },
@@ -62,27 +66,30 @@ export class ProgramDrafts {
     await this.audit.record(actor, {
       action: 'program.draft-uploaded',
       target: `program:${bundle.manifest.key}`,
-      officePath: null,
+      officePath: scope.requireOffice().path,
       detail: { draftId: file.file.id, problems: problems.length },
     });
     return { draft: summary(file.file), problems };
   }
 
-  async list(limit: number, cursor: string | undefined): Promise<Page<DraftSummary>> {
-    const page = await this.store.findFiles({ owner: DRAFT_OWNER, limit, cursor: cursor ?? null });
+  async list(scope: AccessScope, limit: number, cursor: string | undefined): Promise<Page<DraftSummary>> {
+    const page = await this.store.findFiles({ owner: draftOwnerOf(scope), limit, cursor: cursor ?? null });
     return { items: page.items.map(summary), nextCursor: page.nextCursor };
   }
 
-  async get(id: string): Promise<{ draft: DraftSummary; bundle: ProgramBundle; problems: BundleProblem[] }> {
+  async get(
+    scope: AccessScope,
+    id: string,
+  ): Promise<{ draft: DraftSummary; bundle: ProgramBundle; problems: BundleProblem[] }> {
     const stored = await this.store.getFile(id);
-    if (!stored || stored.file.owner !== DRAFT_OWNER) throw errors.draftNotFound();
+    if (!stored || stored.file.owner !== draftOwnerOf(scope)) throw errors.draftNotFound();
     const bundle = JSON.parse(Buffer.from(stored.bytes).toString('utf8')) as ProgramBundle;
     return { draft: summary(stored.file), bundle, problems: await this.catalog.check(bundle) };
   }
 
-  async publish(actor: Actor, id: string) {
-    const { bundle } = await this.get(id);
-    return this.catalog.publish(bundle, actor.user?.id ?? null, actor);
+  async publish(publisher: Publisher, id: string) {
+    const { bundle } = await this.get(publisher.scope, id);
+    return this.catalog.publish(bundle, publisher);
   }
 }
 

@@ -3,7 +3,8 @@ import type { ProgramVersion } from '@ddt/store';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { errors } from '../errors/app-error.js';
-import { actorOf, requireRole, requireScope, requireUser } from '../plugins/authentication.js';
+import { actorOf, requireScope } from '../plugins/authentication.js';
+import type { Publisher } from '../programs/program-catalog.js';
 import type { BundleUpload } from '../programs/program-drafts.js';
 import { LaunchBodySchema, LaunchResultSchema, ProgramKeyParamsSchema } from '../schemas/campaigns.js';
 import { problems } from '../schemas/problem.js';
@@ -20,13 +21,18 @@ import {
   ProgramVersionParamsSchema,
   PublishResultSchema,
 } from '../schemas/programs.js';
+import type { AccessScope } from '../scope/access-scope.js';
 import { toLaunchResult } from './campaigns.js';
 
 const tags = ['督导项目'];
 const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
 
 export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { catalog, drafts, launcher, store } = app.services;
+  const { catalog, drafts, launcher } = app.services;
+  const publisher = async (request: FastifyRequest): Promise<Publisher> => ({
+    actor: actorOf(request),
+    scope: await requireScope(request, 'office'),
+  });
 
   app.get(
     '/api/programs',
@@ -38,20 +44,16 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      requireUser(request);
-      const latest = new Map<string, { key: string; name: string; version: number; description: string }>();
-      for (const version of await store.listProgramVersions()) {
-        if (version.status !== 'active' || (latest.get(version.key)?.version ?? 0) > version.version)
-          continue;
-        const manifest = version.manifest as unknown as ProgramManifest;
-        latest.set(version.key, {
+      const programs = await catalog.available(await requireScope(request));
+      return {
+        items: programs.map((version) => ({
           key: version.key,
           name: version.name,
           version: version.version,
-          description: manifest.description,
-        });
-      }
-      return { items: [...latest.values()].sort((a, b) => a.key.localeCompare(b.key)) };
+          description: (version.manifest as unknown as ProgramManifest).description,
+          ownerOfficeId: ownerOfficeId(version),
+        })),
+      };
     },
   );
 
@@ -67,8 +69,7 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      requireRole(request, 'office');
-      return reply.code(201).send(await drafts.upload(actorOf(request), request.body));
+      return reply.code(201).send(await drafts.upload(await publisher(request), request.body));
     },
   );
 
@@ -83,8 +84,8 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      requireRole(request, 'office');
-      return reply.code(201).send(await drafts.upload(actorOf(request), await readBundleParts(request)));
+      const by = await publisher(request);
+      return reply.code(201).send(await drafts.upload(by, await readBundleParts(request)));
     },
   );
 
@@ -99,8 +100,7 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      requireRole(request, 'office');
-      return drafts.list(request.query.limit, request.query.cursor);
+      return drafts.list(await requireScope(request, 'office'), request.query.limit, request.query.cursor);
     },
   );
 
@@ -115,8 +115,10 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      requireRole(request, 'office');
-      const { draft, bundle, problems } = await drafts.get(request.params.id);
+      const { draft, bundle, problems } = await drafts.get(
+        await requireScope(request, 'office'),
+        request.params.id,
+      );
       return {
         draft,
         problems,
@@ -138,9 +140,9 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      requireRole(request, 'office');
-      const { version, created } = await drafts.publish(actorOf(request), request.params.id);
-      return reply.code(created ? 201 : 200).send({ version: toVersionSummary(version), created });
+      const by = await publisher(request);
+      const { version, created } = await drafts.publish(by, request.params.id);
+      return reply.code(created ? 201 : 200).send({ version: toVersionSummary(version, by.scope), created });
     },
   );
 
@@ -155,8 +157,9 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      requireRole(request, 'office');
-      return { items: (await catalog.versions(request.params.key)).map(toVersionSummary) };
+      const scope = await requireScope(request, 'office');
+      const versions = await catalog.versions(scope, request.params.key);
+      return { items: versions.map((version) => toVersionSummary(version, scope)) };
     },
   );
 
@@ -171,10 +174,10 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      requireRole(request, 'office');
-      const version = await catalog.version(request.params.key, request.params.version);
+      const scope = await requireScope(request, 'office');
+      const version = await catalog.version(scope, request.params.key, request.params.version);
       return {
-        version: toVersionSummary(version),
+        version: toVersionSummary(version, scope),
         manifest: version.manifest,
         bpmn: version.bpmn,
         forms: version.forms,
@@ -197,9 +200,9 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request) => {
-        requireRole(request, 'office');
+        const by = await publisher(request);
         const { key, version } = request.params;
-        return toVersionSummary(await catalog.setStatus(actorOf(request), key, version, status));
+        return toVersionSummary(await catalog.setStatus(by, key, version, status), by.scope);
       },
     );
   }
@@ -230,7 +233,7 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 };
 
-export function toVersionSummary(version: ProgramVersion) {
+export function toVersionSummary(version: ProgramVersion, scope: AccessScope) {
   return {
     key: version.key,
     version: version.version,
@@ -238,7 +241,14 @@ export function toVersionSummary(version: ProgramVersion) {
     status: version.status,
     publishedAt: version.publishedAt,
     publishedBy: version.publishedBy,
+    ownerOfficeId: ownerOfficeId(version),
+    manageable: scope.managesProgram(version),
   };
+}
+
+/** The owner office's id: the last segment of its path ("/a/b/c/" → "c"). */
+function ownerOfficeId(version: ProgramVersion): string | null {
+  return version.ownerPath?.split('/').filter(Boolean).pop() ?? null;
 }
 
 /** Reads a multipart bundle: program.json, one .bpmn file and the forms (`<id>.json`, or `forms/<id>.json`). */

@@ -8,6 +8,7 @@ export const ProgramListSchema = Type.Object({
       name: Type.String(),
       version: Type.Integer(),
       description: Type.String(),
+      ownerOfficeId: Type.Union([Type.String(), Type.Null()]),
     }),
   ),
 });
@@ -27,6 +28,10 @@ export const ProgramVersionSummarySchema = Type.Object({
   status: Type.Union([Type.Literal('active'), Type.Literal('retired')]),
   publishedAt: Type.String(),
   publishedBy: Type.Union([Type.String(), Type.Null()]),
+  /** The office that owns the program; null for the platform's programs (from `definitions/`). */
+  ownerOfficeId: Type.Union([Type.String(), Type.Null()]),
+  /** Whether the caller may publish, retire and restore versions of this program. */
+  manageable: Type.Boolean(),
 });
 
 export const ProgramVersionListSchema = Type.Object({ items: Type.Array(ProgramVersionSummarySchema) });

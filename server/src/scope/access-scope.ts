@@ -1,4 +1,4 @@
-import type { Instance, Office, School, Store, User } from '@ddt/store';
+import type { Instance, Office, ProgramVersion, School, Store, User } from '@ddt/store';
 import { errors } from '../errors/app-error.js';
 
 /** The instance fields a visibility check reads (an `Instance` or an `InstanceSummary`). */
@@ -36,6 +36,30 @@ export class AccessScope {
   /** Whether an office path lies in this office user's subtree. */
   coversPath(path: string): boolean {
     return this.user.role === 'office' && this.office !== null && path.startsWith(this.office.path);
+  }
+
+  /**
+   * Whether this user may see and use a program: the platform's (no owner) are everyone's; an office's
+   * program serves the offices, inspectors and schools below it, and the offices above it.
+   */
+  async seesProgram(program: Pick<ProgramVersion, 'ownerPath'>): Promise<boolean> {
+    const owner = program.ownerPath;
+    if (!owner) return true;
+    if (this.coversPath(owner)) return true;
+    const home =
+      this.user.role === 'school'
+        ? (await this.store.getSchool(this.user.schoolId ?? ''))?.officePath
+        : this.office?.path;
+    return home?.startsWith(owner) ?? false;
+  }
+
+  /**
+   * Whether this office user may publish new versions of a program, retire and restore them: the owner
+   * office and those above it; for the platform's programs, the top offices of the tree.
+   */
+  managesProgram(program: Pick<ProgramVersion, 'ownerPath'>): boolean {
+    if (this.user.role !== 'office' || !this.office) return false;
+    return program.ownerPath ? this.coversPath(program.ownerPath) : this.office.parentId === null;
   }
 
   async seesSchool(school: School): Promise<boolean> {

@@ -21,7 +21,7 @@ export class ApiPlatform {
     const platform = await TestPlatform.start();
     await seedNeighbourCounty(platform.services.store);
     for (const fixture of ['pingjia', 'kaixue-basic']) {
-      await platform.services.catalog.publish(await loadProgramFolder(`${fixtures}${fixture}`), null);
+      await platform.services.catalog.publish(await loadProgramFolder(`${fixtures}${fixture}`));
     }
     return new ApiPlatform(platform);
   }

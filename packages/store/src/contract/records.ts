@@ -124,6 +124,11 @@ export const ProgramVersionSchema = Type.Object(
     status: Type.Union([Type.Literal('active'), Type.Literal('retired')]),
     publishedAt: IsoDateTime,
     publishedBy: Type.Union([Id, Type.Null()]),
+    /**
+     * The path of the office that owns the program (published its first version); absent for the
+     * platform's programs, published from `definitions/` at start.
+     */
+    ownerPath: Type.Optional(Type.String({ minLength: 3 })),
   },
   { additionalProperties: false },
 );
