@@ -125,3 +125,25 @@ export class BrowserPlatform {
     return this.#close();
   }
 }
+
+/** The platform and the browser of one suite, there from its `beforeAll` on. */
+export interface BrowserSuite {
+  platform: BrowserPlatform;
+  browser: Browser;
+}
+
+/**
+ * Starts the platform and Chromium before the calling suite's tests (hooks the suite registers after
+ * this call run after the start) and stops both after them.
+ */
+export function useBrowserPlatform(options: BrowserPlatformOptions = {}): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    [suite.platform, suite.browser] = await Promise.all([BrowserPlatform.start(options), launchChromium()]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.platform?.stop();
+  });
+  return suite;
+}

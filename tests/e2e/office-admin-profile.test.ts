@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { basicReview, basicSelfCheck } from '../api/kaixue-submissions.js';
-import { BrowserPlatform, launchChromium } from './browser-platform.js';
+import { useBrowserPlatform } from './browser-platform.js';
 import { logIn, logOut, openPage, screenshot } from './browser-session.js';
 
 const kaixueBasic = fileURLToPath(new URL('../api/fixtures/kaixue-basic', import.meta.url));
@@ -10,22 +9,10 @@ const csv = (rows: string[]) =>
   Buffer.from(['学校标识码,学校名称,学校类型,办学性质,责任区', ...rows].join('\n'));
 
 describe('administration, school profiles, notifications and passwords in a real browser', () => {
-  let platform: BrowserPlatform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [platform, browser] = await Promise.all([
-      BrowserPlatform.start({ extraPrograms: [kaixueBasic] }),
-      launchChromium(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const suite = useBrowserPlatform({ extraPrograms: [kaixueBasic] });
 
   async function launchKaixue(schoolId: string, title: string): Promise<string> {
-    const result = await platform.api<{ campaignId: string }>('admin', {
+    const result = await suite.platform.api<{ campaignId: string }>('admin', {
       method: 'POST',
       url: '/api/campaigns',
       payload: { programKey: 'kaixue-basic', title, targets: { schoolIds: [schoolId] } },
@@ -34,11 +21,11 @@ describe('administration, school profiles, notifications and passwords in a real
   }
 
   async function completeOpenTask(username: string, data: Record<string, unknown>): Promise<void> {
-    const inbox = await platform.api<{ items: { id: string }[] }>(username, {
+    const inbox = await suite.platform.api<{ items: { id: string }[] }>(username, {
       method: 'GET',
       url: '/api/tasks',
     });
-    await platform.api(username, {
+    await suite.platform.api(username, {
       method: 'POST',
       url: `/api/tasks/${encodeURIComponent(inbox.items[0]!.id)}/complete`,
       payload: { data },
@@ -46,8 +33,11 @@ describe('administration, school profiles, notifications and passwords in a real
   }
 
   test('an office checks a school sheet row by row, fixes it and imports it', async () => {
-    const { page, problems } = await openPage(browser, platform.origin, { width: 1024, height: 800 });
-    await page.goto(`${platform.origin}/admin/imports`);
+    const { page, problems } = await openPage(suite.browser, suite.platform.origin, {
+      width: 1024,
+      height: 800,
+    });
+    await page.goto(`${suite.platform.origin}/admin/imports`);
     await logIn(page, 'admin');
 
     await page.getByLabel(/CSV（UTF-8 或 GB18030）或 XLSX 文件/).setInputFiles({
@@ -91,8 +81,11 @@ describe('administration, school profiles, notifications and passwords in a real
   });
 
   test('an office creates a 兼职督学 and sees each account with its post', async () => {
-    const { page, problems } = await openPage(browser, platform.origin, { width: 1024, height: 800 });
-    await page.goto(`${platform.origin}/admin/users`);
+    const { page, problems } = await openPage(suite.browser, suite.platform.origin, {
+      width: 1024,
+      height: 800,
+    });
+    await page.goto(`${suite.platform.origin}/admin/users`);
     await logIn(page, 'admin');
     const list = page.getByRole('list', { name: '用户列表' });
     await list.getByRole('listitem').filter({ hasText: '张明' }).getByText('专职督学').waitFor();
@@ -107,10 +100,13 @@ describe('administration, school profiles, notifications and passwords in a real
     await list.getByRole('listitem').filter({ hasText: '钱进' }).getByText('兼职督学').waitFor();
     await screenshot(page, 'office-users-posts');
 
-    const inspectors = await platform.api<{ items: { username: string; post: string | null }[] }>('admin', {
-      method: 'GET',
-      url: '/api/users?role=inspector',
-    });
+    const inspectors = await suite.platform.api<{ items: { username: string; post: string | null }[] }>(
+      'admin',
+      {
+        method: 'GET',
+        url: '/api/users?role=inspector',
+      },
+    );
     expect(inspectors.items.find((user) => user.username === 'duxue5')).toMatchObject({ post: 'part_time' });
     expect(problems).toEqual([]);
   });
@@ -120,14 +116,14 @@ describe('administration, school profiles, notifications and passwords in a real
     await completeOpenTask('school01', basicSelfCheck());
     await completeOpenTask('duxue1', basicReview());
     const campaignId = await launchKaixue('s-02', '浏览器测试：待催办的开学督导');
-    await platform.api('admin', {
+    await suite.platform.api('admin', {
       method: 'POST',
       url: `/api/campaigns/${campaignId}/remind`,
       payload: { message: '请尽快完成开学自查。' },
     });
 
-    const { page, problems } = await openPage(browser, platform.origin);
-    await page.goto(platform.origin);
+    const { page, problems } = await openPage(suite.browser, suite.platform.origin);
+    await page.goto(suite.platform.origin);
     await logIn(page, 'duxue1');
     await page.getByRole('link', { name: '挂牌学校' }).click();
     await page.getByRole('link', { name: /青山县实验小学/ }).click();

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { basicSelfCheck } from '../api/kaixue-submissions.js';
-import { BrowserPlatform, launchChromium } from './browser-platform.js';
+import { useBrowserPlatform } from './browser-platform.js';
 import { logIn, openPage, screenshot } from './browser-session.js';
 
 const kaixueBasic = fileURLToPath(new URL('../api/fixtures/kaixue-basic', import.meta.url));
@@ -9,26 +8,14 @@ const kaixueBasic = fileURLToPath(new URL('../api/fixtures/kaixue-basic', import
 const DAY_MS = 24 * 3600 * 1000;
 
 describe('an office launching and monitoring a campaign in a real browser', () => {
-  let platform: BrowserPlatform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [platform, browser] = await Promise.all([
-      BrowserPlatform.start({ extraPrograms: [kaixueBasic] }),
-      launchChromium(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const suite = useBrowserPlatform({ extraPrograms: [kaixueBasic] });
 
   test('the office launches 开学督导 to the primary schools of one 责任区 with a longer self-check period, follows the progress and the 未提交名单, reminds and cancels', async () => {
-    const { page, problems, offsite } = await openPage(browser, platform.origin, {
+    const { page, problems, offsite } = await openPage(suite.browser, suite.platform.origin, {
       width: 1024,
       height: 900,
     });
-    await page.goto(`${platform.origin}/launch`);
+    await page.goto(`${suite.platform.origin}/launch`);
     await logIn(page, 'admin');
 
     // Program, name, a parameter from program.json (7 → 10 days) and a filter: 第二责任区 × 小学.
@@ -46,7 +33,8 @@ describe('an office launching and monitoring a campaign in a real browser', () =
     await preview.getByText('预览：共 2 所学校').waitFor();
     await preview.getByText('学校自查期限 10 天').waitFor();
     expect(
-      (await platform.api<{ items: unknown[] }>('admin', { method: 'GET', url: '/api/campaigns' })).items,
+      (await suite.platform.api<{ items: unknown[] }>('admin', { method: 'GET', url: '/api/campaigns' }))
+        .items,
     ).toEqual([]);
 
     await page.getByRole('button', { name: '发起督导（2 所学校）' }).click();
@@ -56,7 +44,7 @@ describe('an office launching and monitoring a campaign in a real browser', () =
     await page.getByRole('link', { name: '查看督导进度' }).click();
 
     // The parameter reached the process: the school's task is due 10 days after it opened.
-    const inbox = await platform.api<{ items: { id: string; dueAt: string; createdAt: string }[] }>(
+    const inbox = await suite.platform.api<{ items: { id: string; dueAt: string; createdAt: string }[] }>(
       'school11',
       {
         method: 'GET',
@@ -76,7 +64,7 @@ describe('an office launching and monitoring a campaign in a real browser', () =
     await list.getByRole('link', { name: '东河镇明德小学' }).waitFor();
 
     // One school submits its self-check: it leaves the 未提交名单 after a refresh.
-    await platform.api('school11', {
+    await suite.platform.api('school11', {
       method: 'POST',
       url: `/api/tasks/${encodeURIComponent(task.id)}/complete`,
       payload: { data: basicSelfCheck() },
@@ -91,7 +79,7 @@ describe('an office launching and monitoring a campaign in a real browser', () =
     await page.getByRole('dialog').getByLabel('附言（可选）').fill('请于本周五前提交自查报告。');
     await page.getByRole('dialog').getByRole('button', { name: '发送给 1 所学校' }).click();
     await page.getByText('已向 1 所学校发送催办通知。').waitFor();
-    const notices = await platform.api<{ items: { message: string }[] }>('school15', {
+    const notices = await suite.platform.api<{ items: { message: string }[] }>('school15', {
       method: 'GET',
       url: '/api/notifications',
     });

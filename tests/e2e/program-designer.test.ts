@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { BrowserPlatform, launchChromium } from './browser-platform.js';
+import { useBrowserPlatform } from './browser-platform.js';
 import { logIn, openPage, screenshot } from './browser-session.js';
 
 interface VersionDetail {
@@ -8,23 +7,14 @@ interface VersionDetail {
 }
 
 describe('the program designer in a real browser', () => {
-  let platform: BrowserPlatform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [platform, browser] = await Promise.all([BrowserPlatform.start(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const suite = useBrowserPlatform();
 
   test('an office opens the platform’s 开学督导 in bpmn-js and the form builder, sees the linter stop a broken task, fixes it, adds a field and publishes it as its own program', async () => {
-    const { page, problems, offsite } = await openPage(browser, platform.origin, {
+    const { page, problems, offsite } = await openPage(suite.browser, suite.platform.origin, {
       width: 1400,
       height: 900,
     });
-    await page.goto(`${platform.origin}/programs`);
+    await page.goto(`${suite.platform.origin}/programs`);
     await logIn(page, 'admin');
     await page
       .getByRole('article', { name: '春/秋季开学工作专项督导', exact: true })
@@ -95,12 +85,12 @@ describe('the program designer in a real browser', () => {
     await page.getByText('已发布「春/秋季开学工作专项督导（本单位版）」第 1 版，可以下发了。').waitFor();
     await page.getByText('检查通过，没有发现问题。').waitFor();
 
-    const published = await platform.api<VersionDetail & { version: { ownerOfficeId: string | null } }>(
+    const published = await suite.platform.api<VersionDetail & { version: { ownerOfficeId: string | null } }>(
       'admin',
       { method: 'GET', url: '/api/programs/kaixue-local/versions/1' },
     );
     expect(published.version.ownerOfficeId).toBe('o-county');
-    const platformVersions = await platform.api<{ items: unknown[] }>('admin', {
+    const platformVersions = await suite.platform.api<{ items: unknown[] }>('admin', {
       method: 'GET',
       url: '/api/programs/kaixue/versions',
     });

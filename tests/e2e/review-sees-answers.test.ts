@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { multipart } from '../api/support/multipart.js';
-import { BrowserPlatform, launchChromium } from './browser-platform.js';
+import { useBrowserPlatform } from './browser-platform.js';
 import { logIn, logOut, openPage, screenshot } from './browser-session.js';
 
 const pingjiaFixture = fileURLToPath(new URL('../api/fixtures/pingjia', import.meta.url));
@@ -9,26 +8,21 @@ const summary = '校舍、设施和安全制度均已落实，印证材料见附
 const returnComment = '校舍安全得分依据不足，请补充年检报告后重新自评。';
 
 describe('an inspector reviewing a school’s self-evaluation in a real browser', () => {
-  let platform: BrowserPlatform;
-  let browser: Browser;
+  const suite = useBrowserPlatform({ extraPrograms: [pingjiaFixture] });
 
   beforeAll(async () => {
-    [platform, browser] = await Promise.all([
-      BrowserPlatform.start({ extraPrograms: [pingjiaFixture] }),
-      launchChromium(),
-    ]);
     // The school's part happens through the API: a scored self-evaluation with one evidence file.
-    await platform.api('admin', {
+    await suite.platform.api('admin', {
       method: 'POST',
       url: '/api/campaigns',
       payload: { programKey: 'api-pingjia', title: '浏览器测试：评估督导', targets: { schoolIds: ['s-01'] } },
     });
-    const inbox = await platform.api<{ items: { id: string }[] }>('school01', {
+    const inbox = await suite.platform.api<{ items: { id: string }[] }>('school01', {
       method: 'GET',
       url: '/api/tasks',
     });
     const taskId = inbox.items[0]!.id;
-    const file = await platform.api('school01', {
+    const file = await suite.platform.api('school01', {
       method: 'POST',
       url: `/api/files?taskId=${encodeURIComponent(taskId)}&component=evidence`,
       ...multipart([
@@ -39,20 +33,16 @@ describe('an inspector reviewing a school’s self-evaluation in a real browser'
         },
       ]),
     });
-    await platform.api('school01', {
+    await suite.platform.api('school01', {
       method: 'POST',
       url: `/api/tasks/${encodeURIComponent(taskId)}/complete`,
       payload: { data: { a11: 28, a12: 27, a21: 'met', evidence: [file], summary } },
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
 
   test('the inspector sees the school’s answers, score and evidence, and returns the work with a comment; the school reads it and resubmits from its last answers', async () => {
-    const { page, problems, offsite } = await openPage(browser, platform.origin);
-    await page.goto(platform.origin);
+    const { page, problems, offsite } = await openPage(suite.browser, suite.platform.origin);
+    await page.goto(suite.platform.origin);
     await logIn(page, 'duxue1');
     await page.getByRole('link', { name: /责任督学审核/ }).click();
 
@@ -62,7 +52,7 @@ describe('an inspector reviewing a school’s self-evaluation in a real browser'
     await step.getByText(/得分 \d+/).waitFor();
     expect(await step.locator('input:not([type=hidden]), textarea').count()).toBe(0);
     const link = step.getByRole('link', { name: '安全制度汇编.pdf' });
-    const download = await page.request.get(`${platform.origin}${await link.getAttribute('href')}`);
+    const download = await page.request.get(`${suite.platform.origin}${await link.getAttribute('href')}`);
     expect(download.status()).toBe(200);
     expect((await download.body()).subarray(0, 8).toString()).toBe('%PDF-1.4');
     await screenshot(page, 'inspector-review', step);

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '@ddt/server';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { basicSelfCheckStatuses } from '../api/kaixue-submissions.js';
-import { BrowserPlatform, launchChromium } from './browser-platform.js';
+import { useBrowserPlatform } from './browser-platform.js';
 
 const kaixueBasic = fileURLToPath(new URL('../api/fixtures/kaixue-basic', import.meta.url));
 
@@ -27,32 +27,20 @@ async function fillSelfCheck(page: Page, skip: string[] = []): Promise<void> {
 }
 
 describe('the designer in a real browser against the real server', () => {
-  let platform: BrowserPlatform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [platform, browser] = await Promise.all([
-      BrowserPlatform.start({ extraPrograms: [kaixueBasic] }),
-      launchChromium(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const suite = useBrowserPlatform({ extraPrograms: [kaixueBasic] });
 
   test('an office launches 开学督导, the school sees its errors in Chinese, fixes them and the task leaves its inbox', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const page = await suite.browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     page.setDefaultTimeout(10_000);
     const offsite: string[] = [];
     const completions: Request[] = [];
     page.on('request', (request) => {
-      if (!request.url().startsWith(platform.origin)) offsite.push(request.url());
+      if (!request.url().startsWith(suite.platform.origin)) offsite.push(request.url());
       if (request.method() === 'POST' && request.url().endsWith('/complete')) completions.push(request);
     });
 
     // The office launches the program to one school through the launch page.
-    await page.goto(`${platform.origin}/launch`);
+    await page.goto(`${suite.platform.origin}/launch`);
     await logIn(page, 'admin');
     await page.getByLabel('督导项目').selectOption('kaixue-basic');
     await page.getByLabel('督导名称').fill(campaignTitle);

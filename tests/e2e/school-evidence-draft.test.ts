@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Request } from 'playwright-core';
-import { BrowserPlatform, launchChromium } from './browser-platform.js';
+import type { Request } from 'playwright-core';
+import { useBrowserPlatform } from './browser-platform.js';
 import { chooseFile, logIn, openPage, screenshot } from './browser-session.js';
 import { generatePng, tinyGif } from './evidence-files.js';
 
@@ -11,38 +11,29 @@ const pingjiaFixture = fileURLToPath(new URL('../api/fixtures/pingjia', import.m
 const expectedRefusal = /Failed to load resource: the server responded with a status of (413|415)/;
 
 describe('a school filling in a form with evidence in a real browser', () => {
-  let platform: BrowserPlatform;
-  let browser: Browser;
+  const suite = useBrowserPlatform({ extraPrograms: [pingjiaFixture] });
   let taskId: string;
 
   beforeAll(async () => {
-    [platform, browser] = await Promise.all([
-      BrowserPlatform.start({ extraPrograms: [pingjiaFixture] }),
-      launchChromium(),
-    ]);
-    await platform.api('admin', {
+    await suite.platform.api('admin', {
       method: 'POST',
       url: '/api/campaigns',
       payload: { programKey: 'kaixue', title: campaignTitle, targets: { schoolIds: ['s-01'] } },
     });
-    const inbox = await platform.api<{ items: { id: string }[] }>('school01', {
+    const inbox = await suite.platform.api<{ items: { id: string }[] }>('school01', {
       method: 'GET',
       url: '/api/tasks',
     });
     taskId = inbox.items[0]!.id;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
 
   test('a school uploads an evidence photo, sees oversize and wrong-type files refused in Chinese, its draft survives a reload, and it claims the task and gives it back', async () => {
-    const { page, problems, offsite } = await openPage(browser, platform.origin);
+    const { page, problems, offsite } = await openPage(suite.browser, suite.platform.origin);
     const uploads: Request[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url().includes('/api/files')) uploads.push(request);
     });
-    await page.goto(`${platform.origin}/tasks/${encodeURIComponent(taskId)}`);
+    await page.goto(`${suite.platform.origin}/tasks/${encodeURIComponent(taskId)}`);
     await logIn(page, 'school01');
     const report = page.locator('.formio-component-selfCheckReport');
     await report.waitFor();
@@ -63,14 +54,14 @@ describe('a school filling in a form with evidence in a real browser', () => {
     // The link downloads the very bytes for the school; another school gets "not found".
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^\/api\/files\/f_/);
-    const download = await page.request.get(`${platform.origin}${href}`);
+    const download = await page.request.get(`${suite.platform.origin}${href}`);
     expect(download.status()).toBe(200);
     expect(
       createHash('sha256')
         .update(await download.body())
         .digest('hex'),
     ).toBe(createHash('sha256').update(photo).digest('hex'));
-    expect((await platform.rawApi('school02', { method: 'GET', url: href! })).statusCode).toBe(404);
+    expect((await suite.platform.rawApi('school02', { method: 'GET', url: href! })).statusCode).toBe(404);
 
     // A GIF passes the browser's image/* pattern but not the server: its Chinese message shows on the file.
     await chooseFile(report, { name: '动图.gif', mimeType: 'image/gif', buffer: tinyGif });
@@ -110,7 +101,7 @@ describe('a school filling in a form with evidence in a real browser', () => {
     // A group task can be claimed, so no colleague acts on it meanwhile, and given back.
     await page.getByRole('button', { name: '认领' }).click();
     await page.locator('[data-claim="mine"]').waitFor();
-    const claimed = await platform.api<{ items: { claimedBy: string | null }[] }>('school01', {
+    const claimed = await suite.platform.api<{ items: { claimedBy: string | null }[] }>('school01', {
       method: 'GET',
       url: '/api/tasks',
     });
@@ -124,16 +115,16 @@ describe('a school filling in a form with evidence in a real browser', () => {
 
   test('a tampered form that lost its size limit still meets the server’s limit, shown in Chinese', async () => {
     // The test program's evidence field takes PDF or JPG files of at most 1 KB.
-    await platform.api('admin', {
+    await suite.platform.api('admin', {
       method: 'POST',
       url: '/api/campaigns',
       payload: { programKey: 'api-pingjia', title: '浏览器测试：自评', targets: { schoolIds: ['s-02'] } },
     });
-    const inbox = await platform.api<{ items: { id: string }[] }>('school02', {
+    const inbox = await suite.platform.api<{ items: { id: string }[] }>('school02', {
       method: 'GET',
       url: '/api/tasks',
     });
-    const { page } = await openPage(browser, platform.origin);
+    const { page } = await openPage(suite.browser, suite.platform.origin);
     await page.route('**/api/tasks/*', async (route) => {
       const response = await route.fetch();
       const body = await response.json();
@@ -146,7 +137,7 @@ describe('a school filling in a form with evidence in a real browser', () => {
       strip(body.form.components);
       await route.fulfill({ response, json: body });
     });
-    await page.goto(`${platform.origin}/tasks/${encodeURIComponent(inbox.items[0]!.id)}`);
+    await page.goto(`${suite.platform.origin}/tasks/${encodeURIComponent(inbox.items[0]!.id)}`);
     await logIn(page, 'school02');
     const evidence = page.locator('.formio-component-evidence');
     await evidence.waitFor();
