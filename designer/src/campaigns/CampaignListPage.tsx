@@ -1,22 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { campaignApi } from '../api/campaignApi.js';
-import { errorMessage } from '../api/client.js';
 import { programApi } from '../api/programApi.js';
 import type { CampaignSummary, ProgramSummary } from '../api/types.js';
+import { usePagedList } from '../api/usePagedList.js';
 import { formatDateTime } from '../format/dates.js';
 import { Link, navigate, useSearchParams } from '../routing/router.js';
 import { CAMPAIGN_STATUS_LABELS } from './statusLabels.js';
-
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 
 /** Office page: the campaigns launched by this office and the offices below it, newest first. */
 export function CampaignListPage() {
   const search = useSearchParams();
   const status = search.get('status') ?? '';
   const programKey = search.get('programKey') ?? '';
-  const [items, setItems] = useState<CampaignSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [programs, setPrograms] = useState<ProgramSummary[]>([]);
 
   useEffect(() => {
@@ -26,21 +21,13 @@ export function CampaignListPage() {
     );
   }, []);
 
-  const fetchPage = useCallback(
-    (cursor: string | null) => {
-      setLoad({ status: 'loading' });
-      campaignApi.list({ status: status || undefined, programKey: programKey || undefined, cursor }).then(
-        (page) => {
-          setItems((current) => (cursor ? [...current, ...page.items] : page.items));
-          setNextCursor(page.nextCursor);
-          setLoad({ status: 'ready' });
-        },
-        (error: unknown) => setLoad({ status: 'error', message: errorMessage(error) }),
-      );
-    },
-    [status, programKey],
+  const { items, nextCursor, load, fetchPage } = usePagedList<CampaignSummary>(
+    useCallback(
+      (cursor) =>
+        campaignApi.list({ status: status || undefined, programKey: programKey || undefined, cursor }),
+      [status, programKey],
+    ),
   );
-  useEffect(() => fetchPage(null), [fetchPage]);
 
   const filter = (next: { status?: string; programKey?: string }) => {
     const query = new URLSearchParams();

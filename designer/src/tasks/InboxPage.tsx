@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../api/client.js';
+import { useCallback, useState } from 'react';
 import { taskApi } from '../api/taskApi.js';
 import type { TaskListQuery, TaskSummary } from '../api/types.js';
+import { usePagedList } from '../api/usePagedList.js';
 import { formatDateTime } from '../format/dates.js';
 import { DueBadge } from '../layout/DueBadge.js';
 import { Link, navigate, takeNotice, useSearchParams } from '../routing/router.js';
 import { useUser } from '../session/SessionContext.js';
-
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 
 /** The inbox: open tasks (oldest first) or the ones I completed, optionally only the overdue ones. */
 export function InboxPage() {
@@ -15,29 +13,22 @@ export function InboxPage() {
   const search = useSearchParams();
   const completed = search.get('status') === 'completed';
   const overdueOnly = search.get('overdue') === 'true';
-  const [items, setItems] = useState<TaskSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [notice] = useState(takeNotice);
 
-  const fetchPage = useCallback(
-    (cursor: string | null) => {
-      setLoad({ status: 'loading' });
-      const query: TaskListQuery = completed ? { status: 'completed' } : overdueOnly ? { overdue: true } : {};
-      if (cursor) query.cursor = cursor;
-      taskApi.list(query).then(
-        (page) => {
-          setItems((current) => (cursor ? [...current, ...page.items] : page.items));
-          setNextCursor(page.nextCursor);
-          setLoad({ status: 'ready' });
-        },
-        (error: unknown) => setLoad({ status: 'error', message: errorMessage(error) }),
-      );
-    },
-    [completed, overdueOnly],
+  const { items, nextCursor, load, fetchPage } = usePagedList<TaskSummary>(
+    useCallback(
+      (cursor) => {
+        const query: TaskListQuery = completed
+          ? { status: 'completed' }
+          : overdueOnly
+            ? { overdue: true }
+            : {};
+        if (cursor) query.cursor = cursor;
+        return taskApi.list(query);
+      },
+      [completed, overdueOnly],
+    ),
   );
-
-  useEffect(() => fetchPage(null), [fetchPage]);
 
   const show = (next: { status?: string; overdue?: string }) => {
     const query = new URLSearchParams(next);
