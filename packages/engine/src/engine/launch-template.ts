@@ -1,8 +1,8 @@
 import type { CompiledDefinition } from '../definition/compile-definition.js';
-import type { SettledRun, TraceEntry, WaitingElement } from './engine-shapes.js';
+import type { SettledRun, TraceEntry } from './engine-shapes.js';
 import { ProcessRun } from './process-run.js';
-import { cutState, processSlot, restoreState, structureMentions } from './state-variables.js';
-import type { StartedTimer } from './step-timers.js';
+import { cutState, processSlot, structureMentions } from './state-variables.js';
+import { type TemplateOutcome, templateRun } from './template-run.js';
 import { traceMatches } from './trace-match.js';
 
 /**
@@ -24,14 +24,10 @@ import { traceMatches } from './trace-match.js';
  * an instance (task ids are prefixed with the instance id).
  */
 
-interface LaunchTemplate {
+interface LaunchTemplate extends TemplateOutcome {
   trace: TraceEntry[];
-  /** The settled state without its variables (see `state-variables.ts`). */
-  structure: string;
   /** Where the variables go back, with the keys the engine had added to each (copies of its run message). */
   slots: { path: string[]; extras: Record<string, unknown> }[];
-  waits: { id: string; type: string; executionId: string }[];
-  ended: boolean;
 }
 
 const MAX_TEMPLATES_PER_PROCESS = 8;
@@ -102,18 +98,5 @@ function fromTemplate(template: LaunchTemplate, variables: Record<string, unknow
     path: slot.path,
     variables: { ...variables, ...slot.extras },
   }));
-  const state = restoreState(template.structure, slots);
-  const processVariables = processSlot(slots)?.variables ?? variables;
-  const waits: WaitingElement[] = template.waits.map((wait) => ({
-    ...wait,
-    owner: { environment: { variables: processVariables } },
-  }));
-  const noTimers: StartedTimer[] = [];
-  return {
-    ended: template.ended,
-    postponed: () => waits,
-    timers: { started: () => noTimers },
-    state: () => state,
-    variables: () => processVariables,
-  };
+  return templateRun(template, slots, processSlot(slots)?.variables ?? variables);
 }

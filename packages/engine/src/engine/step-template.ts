@@ -1,17 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { CompiledDefinition } from '../definition/compile-definition.js';
 import { WorkflowError } from '../errors.js';
-import type { SettledRun, TraceEntry, WaitingElement } from './engine-shapes.js';
+import type { SettledRun, TraceEntry } from './engine-shapes.js';
 import { ProcessRun } from './process-run.js';
-import {
-  type CutState,
-  cutOwnedState,
-  cutState,
-  processSlot,
-  restoreState,
-  structureMentions,
-} from './state-variables.js';
-import type { StartedTimer } from './step-timers.js';
+import { type CutState, cutOwnedState, cutState, processSlot, structureMentions } from './state-variables.js';
+import { type TemplateOutcome, templateRun } from './template-run.js';
 import { traceMatches } from './trace-match.js';
 
 /**
@@ -28,18 +21,15 @@ import { traceMatches } from './trace-match.js';
  * Anything else runs the engine, which is always correct.
  */
 
-interface StepTemplate {
+interface StepTemplate extends TemplateOutcome {
   /** Expressions evaluated while resuming (before the merge) and while running on (after it). */
   resumeTrace: TraceEntry[];
   actTrace: TraceEntry[];
-  structure: string;
   /**
    * For each variables slot after the step: the user variables as they were, or the merged ones; plus
    * the keys bpmn-elements itself keeps there (copies of the run message, the same on this path).
    */
   slots: { path: string[]; source: 'same' | 'merged'; engine: Record<string, unknown> }[];
-  waits: { id: string; type: string; executionId: string }[];
-  ended: boolean;
 }
 
 const MAX_TEMPLATES_PER_TRANSITION = 4;
@@ -139,19 +129,7 @@ function reuse(variants: StepTemplate[], before: CutState, args: SignalWaitingAr
       if (slot.source === 'merged') processAfter = restored;
       return { path: slot.path, variables: restored };
     });
-    const state = restoreState(template.structure, slots);
-    const waits: WaitingElement[] = template.waits.map((wait) => ({
-      ...wait,
-      owner: { environment: { variables: processAfter } },
-    }));
-    const noTimers: StartedTimer[] = [];
-    return {
-      ended: template.ended,
-      postponed: () => waits,
-      timers: { started: () => noTimers },
-      state: () => state,
-      variables: () => processAfter,
-    };
+    return templateRun(template, slots, processAfter);
   }
   return null;
 }
