@@ -87,38 +87,6 @@ export function passingOnsiteCheck(photo: FileRef): Record<string, unknown> {
   };
 }
 
-/** The self-check of the kaixue-basic fixture (tests/api/fixtures): the API tests' simple two-step program. */
-export function basicSelfCheck(): Record<string, unknown> {
-  const statuses = [
-    'k11',
-    'k12',
-    'k13',
-    'k14',
-    'k21',
-    'k22',
-    'k23',
-    'k31',
-    'k32',
-    'k33',
-    'k41',
-    'k42',
-    'k43',
-    'k44',
-    'k51',
-  ];
-  return {
-    ...Object.fromEntries(statuses.map((key) => [`${key}Status`, 'met'])),
-    selfCheckSummary: '本校开学各项准备工作已全部落实，师生按时到岗到校。',
-    contactName: '王老师',
-    contactPhone: '13800138000',
-  };
-}
-
-/** The 责任督学's review in the kaixue-basic fixture. */
-export function basicReview(): Record<string, unknown> {
-  return { reviewResult: 'pass', reviewComment: '自查报告真实完整，同意通过。' };
-}
-
 /** The radio keys of the kaixue-basic self-check, one per 检查要点. */
 export const basicSelfCheckStatuses = [
   'k11',
@@ -137,3 +105,18 @@ export const basicSelfCheckStatuses = [
   'k44',
   'k51',
 ];
+
+/** The self-check of the kaixue-basic fixture (tests/api/fixtures): the API tests' simple two-step program. */
+export function basicSelfCheck(): Record<string, unknown> {
+  return {
+    ...Object.fromEntries(basicSelfCheckStatuses.map((key) => [`${key}Status`, 'met'])),
+    selfCheckSummary: '本校开学各项准备工作已全部落实，师生按时到岗到校。',
+    contactName: '王老师',
+    contactPhone: '13800138000',
+  };
+}
+
+/** The 责任督学's review in the kaixue-basic fixture. */
+export function basicReview(): Record<string, unknown> {
+  return { reviewResult: 'pass', reviewComment: '自查报告真实完整，同意通过。' };
+}
