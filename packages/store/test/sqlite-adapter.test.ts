@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createSqliteStore } from '../src/index.js';
+import { createSqliteStore, type Instance } from '../src/index.js';
 import { taskViewOf } from '../src/instances/task-view.js';
 import { MIGRATIONS, runMigrations } from '../src/sqlite/migrations.js';
 import { at, instance, task } from './conformance/fixtures.js';
@@ -65,25 +65,7 @@ describe('SQLite adapter', () => {
       timers: [{ id: 't1', elementId: 'deadline', executionId: 'x1', dueAt: at(5) }],
       messages: [{ elementId: 'w', executionId: 'x2', name: 'appeal', correlationKey: 's1' }],
     });
-    old
-      .prepare(
-        `INSERT INTO instances (id, campaign_id, scope, school_id, office_path, district_id, school_type, status,
-           version, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        'i1',
-        'k1',
-        'school',
-        's1',
-        '/p1/m1/c1/',
-        'd1',
-        'primary',
-        'running',
-        1,
-        at(0),
-        at(0),
-        JSON.stringify(legacy),
-      );
+    insertLegacyInstance(old, legacy, 1);
     // Version 1 already indexed the open task itself; only its candidate groups are new.
     old
       .prepare(
@@ -123,25 +105,7 @@ describe('SQLite adapter', () => {
     runMigrations(old, MIGRATIONS.slice(0, 3));
     const open = task('i1', 'e1', { audience: ['school:s1', 'office:c1'], candidateGroups: ['experts'] });
     const legacy = instance('i1', { version: 4, tasks: [open] });
-    old
-      .prepare(
-        `INSERT INTO instances (id, campaign_id, scope, school_id, office_path, district_id, school_type, status,
-           version, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        'i1',
-        'k1',
-        'school',
-        's1',
-        '/p1/m1/c1/',
-        'd1',
-        'primary',
-        'running',
-        4,
-        at(0),
-        at(0),
-        JSON.stringify(legacy),
-      );
+    insertLegacyInstance(old, legacy, 4);
     const { instanceVersion: _column, ...view } = taskViewOf(legacy, open);
     old
       .prepare(
@@ -215,3 +179,24 @@ describe('SQLite adapter', () => {
     await store.close();
   });
 });
+
+/** An instance row as an older schema version wrote it, straight into the table. */
+function insertLegacyInstance(db: Database.Database, legacy: Instance, version: number): void {
+  db.prepare(
+    `INSERT INTO instances (id, campaign_id, scope, school_id, office_path, district_id, school_type, status,
+       version, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    legacy.id,
+    'k1',
+    'school',
+    's1',
+    '/p1/m1/c1/',
+    'd1',
+    'primary',
+    'running',
+    version,
+    at(0),
+    at(0),
+    JSON.stringify(legacy),
+  );
+}
