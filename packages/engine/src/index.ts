@@ -30,7 +30,7 @@ export type {
 } from './definition/element-meta.js';
 export { isWorkflowError, WorkflowError, type WorkflowErrorCode } from './errors.js';
 export { evaluateFeel, isFeel } from './expressions/feel.js';
-export { type AnyTaskHandler, HandlerRegistry } from './jobs/handler-registry.js';
+export { type AnyTaskHandler, HandlerRegistry, MAX_HANDLER_TIMEOUT_MS } from './jobs/handler-registry.js';
 export type { CorrelatedMessage, CorrelateMessageArgs } from './runtime/correlate-message.js';
 export type { TimerOutcome } from './runtime/fire-timer.js';
 export type { IncidentDetail, JobState, RuntimeState } from './runtime/instance-state.js';

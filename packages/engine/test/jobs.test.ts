@@ -1,7 +1,14 @@
 import { defineTaskHandler, type TaskHandler } from '@ddt/sdk';
+import { createSqliteStore } from '@ddt/store';
 import { Type } from '@sinclair/typebox';
-import type { AnyTaskHandler } from '../src/index.js';
-import { harness } from './fixtures/harness.js';
+import {
+  type AnyTaskHandler,
+  HandlerRegistry,
+  MAX_HANDLER_TIMEOUT_MS,
+  TimerScheduler,
+} from '../src/index.js';
+import { harness, readFixture } from './fixtures/harness.js';
+import { program } from './fixtures/records.js';
 
 const Input = Type.Object({ phone: Type.String(), text: Type.String() });
 const Output = Type.Object({ messageId: Type.String() });
@@ -180,6 +187,39 @@ test('an input or output that does not fit the handler schema is an incident nam
   expect(elementsOf(stuck?.tasks)).toEqual([]);
 });
 
+test('a job whose input mappings failed is entered again by an admin retry, after a migration fixed them', async () => {
+  const { handler, calls } = smsHandler((job) => job.complete({ messageId: 'm-fixed' }));
+  const h = await harness('Jobs.broken-input.bpmn', { handlers: [handler] });
+  const id = await h.launch();
+  const fill = (await h.store.getInstance(id))!.tasks[0]!;
+  const stuck = await h.runtime.completeTask({
+    taskId: fill.id,
+    output: { phone: '13800000000' },
+    submissionId: null,
+    completedBy: null,
+  });
+  expect(stuck.incidents).toEqual([
+    expect.objectContaining({ elementId: 'sms', error: expect.stringContaining('输入映射出错') }),
+  ]);
+  // Retried as it is, the mapping fails again: a new incident, and the handler never ran.
+  const again = await h.runtime.retryIncident(id, stuck.incidents[0]!.id);
+  expect(again.incidents).toEqual([expect.objectContaining({ elementId: 'sms' })]);
+  expect(again.incidents[0]!.id).not.toBe(stuck.incidents[0]!.id);
+  await h.scheduler.runDue();
+  expect(calls).toHaveLength(0);
+
+  const fixed = program(readFixture('Jobs.notify.bpmn'), 2);
+  await h.store.createProgramVersion(fixed);
+  expect((await h.runtime.migrateInstances({ from: h.version, to: fixed })).moved).toEqual([id]);
+  const retried = await h.runtime.retryIncident(id, again.incidents[0]!.id);
+  expect(retried.incidents).toEqual([]);
+  expect((await h.scheduler.runDue()).outcomes.fired).toBe(1);
+  expect(calls.map((call) => call.variables)).toEqual([
+    { phone: '13800000000', text: '请于 5 日内整改：s1' },
+  ]);
+  expect(elementsOf((await h.store.getInstance(id))?.tasks)).toEqual(['after']);
+});
+
 test('a service task naming no registered handler gets an incident', async () => {
   const { h, id } = await atJob([]);
   await h.scheduler.runDue();
@@ -214,4 +254,15 @@ test('a job whose server died mid-attempt runs again after its lease, with the s
   (release as (() => void) | null)?.();
   expect((await crashed).outcomes.stale).toBe(1); // the late answer of the dead attempt changes nothing
   expect(elementsOf((await h.store.getInstance(id))?.tasks)).toEqual(['after']);
+});
+
+test('a handler asking for more than five minutes, or a lease that would not outlast one, is refused at start', () => {
+  const slow = smsHandler((job) => job.complete({ messageId: 'm' }), MAX_HANDLER_TIMEOUT_MS + 1).handler;
+  expect(() => new HandlerRegistry([slow])).toThrow(/timeoutMs/);
+  const longest = smsHandler((job) => job.complete({ messageId: 'm' }), MAX_HANDLER_TIMEOUT_MS).handler;
+  expect(new HandlerRegistry([longest]).has('sms.notify')).toBe(true);
+  const store = createSqliteStore({ path: ':memory:' });
+  expect(
+    () => new TimerScheduler({ store, runtime: null as never, leaseMs: MAX_HANDLER_TIMEOUT_MS }),
+  ).toThrow(/leaseMs/);
 });

@@ -1,3 +1,4 @@
+export { MAX_HANDLER_TIMEOUT_MS } from '@ddt/engine';
 export { type BuiltInHandlerOptions, createBuiltInHandlers } from './built-ins/create-built-in-handlers.js';
 export type { DocumentArchive, IssuedDocument } from './built-ins/document/document-archive.js';
 export { createDocumentHandler, DOCUMENT_TYPE } from './built-ins/document/document-handler.js';
@@ -43,7 +44,6 @@ export {
   type WebhookHandlerOptions,
 } from './built-ins/webhook/webhook-handler.js';
 export { isPluginError, PluginError, type PluginErrorCode } from './errors/plugin-error.js';
-export { MAX_HANDLER_TIMEOUT_MS } from './loading/handler-problem.js';
 export {
   type LoadedHandler,
   type LoadedPlugin,

@@ -36,6 +36,11 @@ export const JobStateSchema = Type.Object({
   /** When the next attempt is due; null while an incident holds the job. */
   dueAt: Type.Union([Type.String(), Type.Null()]),
   lastError: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * Set when the input mappings failed: the job has no inputs, and an admin's retry evaluates the
+   * mappings again (of the instance's version then, which a migration may have fixed).
+   */
+  inputsFailed: Type.Optional(Type.Boolean()),
 });
 export type JobState = Static<typeof JobStateSchema>;
 

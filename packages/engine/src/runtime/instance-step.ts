@@ -263,6 +263,7 @@ export class InstanceStep {
       job.variables = meta.inputs.length > 0 ? applyMappings(meta.inputs, variables, this.now) : variables;
     } catch (error) {
       job.dueAt = null;
+      job.inputsFailed = true;
       job.lastError = (error as Error).message;
       this.openIncident(api.id, `输入映射出错：${job.lastError}`, {
         kind: 'job',

@@ -4,7 +4,8 @@ import { loadInstance, persistStep, type RuntimeContext, stepOn } from './runtim
 
 /**
  * An admin's retry of an incident: a job runs again (with its full retries) at the scheduler's next
- * pass; a timer or a recurring start that failed is armed again, due now.
+ * pass — one whose input mappings failed is entered again, so they are evaluated anew; a timer or a
+ * recurring start that failed is armed again, due now.
  */
 export async function retryIncident(
   ctx: RuntimeContext,
@@ -23,6 +24,14 @@ export async function retryIncident(
   const now = step.now.toISOString();
   if (detail.kind === 'job') {
     const job = detail.executionId ? step.state.jobs[detail.executionId] : undefined;
+    const runState = job?.inputsFailed ? step.runById(job.runId) : undefined;
+    if (job && runState) {
+      // Settling the run again re-creates the job from the mappings (or opens a new incident).
+      delete step.state.jobs[job.executionId];
+      step.closeIncident(incidentId);
+      await step.capture(runState, step.resumeRun(runState, false));
+      return persistStep(ctx, loaded);
+    }
     if (job) {
       job.failures = 0;
       job.dueAt = now;

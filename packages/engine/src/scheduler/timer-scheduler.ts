@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { ClaimedTimer, Store } from '@ddt/store';
+import { MAX_HANDLER_TIMEOUT_MS } from '../jobs/handler-registry.js';
 import type { TimerOutcome } from '../runtime/fire-timer.js';
 import type { WorkflowRuntime } from '../runtime/workflow-runtime.js';
 
@@ -11,7 +12,8 @@ export interface TimerSchedulerOptions {
   owner?: string;
   /**
    * How long a claim holds. It must outlast the slowest handler's `timeoutMs`: when it runs out, the
-   * timer or job is claimed again (the holder is presumed dead). Default 10 minutes.
+   * timer or job is claimed again (the holder is presumed dead). Default 10 minutes; at least
+   * `MAX_HANDLER_TIMEOUT_MS` plus a minute, which the constructor checks.
    */
   leaseMs?: number;
   /** How many timers one claim takes. Default 50. */
@@ -54,6 +56,10 @@ export class TimerScheduler {
       pollMs: 1000,
       ...options,
     };
+    if (this.#options.leaseMs < MAX_HANDLER_TIMEOUT_MS + 60_000)
+      throw new Error(
+        `定时器租期 leaseMs（${this.#options.leaseMs}）须不短于处理器最长时限加一分钟（${MAX_HANDLER_TIMEOUT_MS + 60_000} 毫秒）`,
+      );
   }
 
   /** Starts passing in the background until `stop()`. */

@@ -1,7 +1,5 @@
+import { MAX_HANDLER_TIMEOUT_MS } from '@ddt/engine';
 import { isTaskType, TASK_TYPE_MAX_LENGTH } from '@ddt/sdk';
-
-/** Longest `timeoutMs` a handler may ask for: the scheduler's default job lease (10 minutes). */
-export const MAX_HANDLER_TIMEOUT_MS = 600_000;
 
 // TypeBox marks its schemas with this registered symbol, so schemas from another copy of TypeBox
 // (a plugin's own) are recognised too.
@@ -58,8 +56,8 @@ export function handlerProblem(value: unknown): HandlerProblem | null {
     )
   ) {
     return {
-      zh: `处理器 ${handler.type} 的 timeoutMs 须为 1 到 ${MAX_HANDLER_TIMEOUT_MS} 之间的整数（任务租约为 10 分钟）`,
-      en: `handler ${handler.type}: timeoutMs must be an integer from 1 to ${MAX_HANDLER_TIMEOUT_MS} (the job lease is 10 minutes)`,
+      zh: `处理器 ${handler.type} 的 timeoutMs 须为 1 到 ${MAX_HANDLER_TIMEOUT_MS} 之间的整数（5 分钟；调度器的任务租约须比它长）`,
+      en: `handler ${handler.type}: timeoutMs must be an integer from 1 to ${MAX_HANDLER_TIMEOUT_MS} (5 minutes; the scheduler's job lease must outlast it)`,
     };
   }
   return null;
