@@ -20,8 +20,9 @@ const PAGE = 500;
 
 /**
  * Delivers a message to every instance waiting for it (name and correlation key), as Zeebe does: once
- * per instance, to its first matching subscription. No waiting instance is `WF_ERR_MESSAGE_UNMATCHED`,
- * never a silent no-op.
+ * per instance — when an instance waits at several matching elements, to one of them, chosen stably
+ * (the lowest execution id). No waiting instance is `WF_ERR_MESSAGE_UNMATCHED`, never a silent no-op.
+ * Each instance is its own write: an error part-way leaves the deliveries before it done.
  */
 export async function correlateMessage(
   ctx: RuntimeContext,
