@@ -52,12 +52,10 @@ export class ProgramCatalog {
     publisher: Publisher | null = null,
   ): Promise<{ version: ProgramVersion; created: boolean }> {
     const latest = await this.store.getLatestProgramVersion(bundle.manifest.key);
-    const owned = latest
-      ? publisher
-        ? publisher.scope.managesProgram(latest)
-        : latest.ownerPath === undefined
-      : true;
-    if (!owned) throw errors.programKeyTaken(bundle.manifest.key);
+    // A key has one owner: the platform publishes only its own keys, an office only keys it manages.
+    const mayPublish =
+      !latest || (publisher ? publisher.scope.managesProgram(latest) : latest.ownerPath === undefined);
+    if (!mayPublish) throw errors.programKeyTaken(bundle.manifest.key);
     // Content already published was checked when it was; a restart republishing it costs no lint.
     if (latest && sameContent(latest, bundle)) return { version: latest, created: false };
     const problems = (await this.check(bundle)).filter((problem) => problem.severity === 'error');
