@@ -2,8 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { accountApi } from '../api/accountApi.js';
 import { errorMessage } from '../api/client.js';
 import { useUser } from '../session/SessionContext.js';
-
-const ROLE_LABELS = { office: '督导室', inspector: '责任督学', school: '学校' } as const;
+import { roleWithPost } from '../session/userLabels.js';
 
 /** The signed-in user's account: who they are, and a password change (other sessions end). */
 export function AccountPage() {
@@ -46,7 +45,7 @@ export function AccountPage() {
         <dt className="col-4 col-sm-2 fw-normal text-secondary">用户名</dt>
         <dd className="col-8 col-sm-10">{user.username}</dd>
         <dt className="col-4 col-sm-2 fw-normal text-secondary">身份</dt>
-        <dd className="col-8 col-sm-10">{ROLE_LABELS[user.role]}</dd>
+        <dd className="col-8 col-sm-10">{roleWithPost(user)}</dd>
       </dl>
       <form className="card card-body login-container px-3" onSubmit={submit} noValidate>
         <h2 className="h6">修改密码</h2>

@@ -6,20 +6,9 @@ import type { CreateUserRequest, Role, User } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { ConfirmDialog } from '../layout/ConfirmDialog.js';
 import { type Organisation, useOrganisation } from '../organisation/useOrganisation.js';
+import { POST_LABELS, POSTS_OF_ROLE, type Post } from '../session/userLabels.js';
 
 const ROLE_LABELS: Record<Role, string> = { office: '督导室用户', inspector: '督学', school: '学校用户' };
-type Post = NonNullable<User['post']>;
-const POST_LABELS: Record<Post, string> = {
-  full_time: '专职督学',
-  part_time: '兼职督学',
-  principal: '校长',
-  liaison: '联络员',
-};
-const POSTS_OF_ROLE: Record<Role, Post[]> = {
-  office: [],
-  inspector: ['full_time', 'part_time'],
-  school: ['liaison', 'principal'],
-};
 
 /** Accounts of an office (office users, inspectors) or of a school: create, rename, reset password, unlock. */
 export function UsersAdmin() {

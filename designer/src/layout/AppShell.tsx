@@ -2,8 +2,7 @@ import type { ReactNode } from 'react';
 import type { Role, User } from '../api/types.js';
 import { Link, navigate, usePath } from '../routing/router.js';
 import { useSession, useUser } from '../session/SessionContext.js';
-
-const ROLE_LABELS: Record<Role, string> = { office: '督导室', inspector: '责任督学', school: '学校' };
+import { ROLE_LABELS } from '../session/userLabels.js';
 
 interface NavItem {
   to: string;
