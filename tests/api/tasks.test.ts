@@ -104,7 +104,11 @@ describe('group tasks', () => {
     expect(claimed.json()).toEqual({ taskId: task.id, claimedBy: 'u-school-01' });
 
     const seen = (await api.platform.request(other, { method: 'GET', url: `/api/tasks/${task.id}` })).json();
-    expect(seen.task).toMatchObject({ claimable: true, claimedBy: 'u-school-01' });
+    expect(seen.task).toMatchObject({
+      claimable: true,
+      claimedBy: 'u-school-01',
+      claimedByName: '青山县实验小学联络员',
+    });
     for (const action of [
       { method: 'POST' as const, url: `/api/tasks/${task.id}/claim` },
       { method: 'POST' as const, url: `/api/tasks/${task.id}/unclaim` },

@@ -39,7 +39,7 @@ export function ClaimPanel({ task, user, onChanged, onRefused }: ClaimPanelProps
     >
       <span className="me-auto small">
         {mine && '您已认领此任务，其他人不能办理。'}
-        {other && '此任务已由本组其他人认领，您只能查看。'}
+        {other && `此任务已由${task.claimedByName || '本组其他人'}认领，您只能查看。`}
         {!task.claimedBy && '这是一项组任务，本组任何人都可以办理；认领后只有您可以办理。'}
       </span>
       {!task.claimedBy && (

@@ -132,7 +132,7 @@ function TaskLink({ task, userId }: { task: TaskSummary; userId: string }) {
           <span className="badge text-bg-primary">我已认领</span>
         )}
         {task.claimable && task.claimedBy && task.claimedBy !== userId && (
-          <span className="badge text-bg-secondary">他人已认领</span>
+          <span className="badge text-bg-secondary">{task.claimedByName || '他人'}已认领</span>
         )}
       </div>
     </>

@@ -39,6 +39,8 @@ export const TaskSummarySchema = Type.Object({
   claimable: Type.Boolean(),
   /** The user who claimed the group task; null while unclaimed. */
   claimedBy: Type.Union([Type.String(), Type.Null()]),
+  /** That user's name, so the others of the group know whom to ask. */
+  claimedByName: Type.Union([Type.String(), Type.Null()]),
 });
 export type TaskSummary = Static<typeof TaskSummarySchema>;
 

@@ -59,6 +59,7 @@ export interface TaskFacts {
 export async function summarize(task: TaskFacts, names: NameCache, now: Date): Promise<TaskSummary> {
   const completedAt = task.completedAt ?? null;
   const groupTask = (task.candidateGroups ?? []).length > 0;
+  const claimedBy = groupTask ? (task.assignee ?? null) : null;
   return {
     id: task.id,
     name: task.name,
@@ -76,6 +77,7 @@ export async function summarize(task: TaskFacts, names: NameCache, now: Date): P
     completedAt,
     overdue: !completedAt && task.dueAt !== null && task.dueAt < now.toISOString(),
     claimable: !completedAt && groupTask,
-    claimedBy: groupTask ? (task.assignee ?? null) : null,
+    claimedBy,
+    claimedByName: claimedBy ? await names.user(claimedBy) : null,
   };
 }
