@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { accountApi } from '../api/accountApi.js';
 import { errorMessage } from '../api/client.js';
+import { TextField } from '../layout/TextField.js';
 import { useUser } from '../session/SessionContext.js';
 import { roleWithPost } from '../session/userLabels.js';
 
@@ -49,49 +50,34 @@ export function AccountPage() {
       </dl>
       <form className="card card-body login-container px-3" onSubmit={submit} noValidate>
         <h2 className="h6">修改密码</h2>
-        <div className="mb-2">
-          <label htmlFor="password-current" className="form-label">
-            当前密码
-          </label>
-          <input
-            id="password-current"
-            type="password"
-            autoComplete="current-password"
-            className="form-control"
-            value={current}
-            onChange={(event) => setCurrent(event.target.value)}
-          />
-        </div>
-        <div className="mb-2">
-          <label htmlFor="password-new" className="form-label">
-            新密码
-          </label>
-          <input
-            id="password-new"
-            type="password"
-            autoComplete="new-password"
-            className="form-control"
-            aria-describedby="password-rule"
-            value={next}
-            onChange={(event) => setNext(event.target.value)}
-          />
-          <div id="password-rule" className="form-text">
-            8 至 128 个字符，须同时包含字母和数字，不能包含用户名。
-          </div>
-        </div>
-        <div className="mb-3">
-          <label htmlFor="password-repeat" className="form-label">
-            再次输入新密码
-          </label>
-          <input
-            id="password-repeat"
-            type="password"
-            autoComplete="new-password"
-            className="form-control"
-            value={repeat}
-            onChange={(event) => setRepeat(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="password-current"
+          className="mb-2"
+          label="当前密码"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+        />
+        <TextField
+          id="password-new"
+          className="mb-2"
+          label="新密码"
+          type="password"
+          autoComplete="new-password"
+          hint="8 至 128 个字符，须同时包含字母和数字，不能包含用户名。"
+          value={next}
+          onChange={setNext}
+        />
+        <TextField
+          id="password-repeat"
+          className="mb-3"
+          label="再次输入新密码"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={setRepeat}
+        />
         {result && (
           <div
             className={`alert alert-${result.tone} py-2`}

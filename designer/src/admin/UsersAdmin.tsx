@@ -5,6 +5,7 @@ import { readAll } from '../api/readAll.js';
 import type { CreateUserRequest, Role, User } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { ConfirmDialog } from '../layout/ConfirmDialog.js';
+import { TextField } from '../layout/TextField.js';
 import { type Organisation, useOrganisation } from '../organisation/useOrganisation.js';
 import { POST_LABELS, POSTS_OF_ROLE, type Post } from '../session/userLabels.js';
 
@@ -270,29 +271,21 @@ function NewUserForm({
         新建用户
       </h2>
       <div className="row g-2">
-        <div className="col-sm-6">
-          <label htmlFor="new-user-username" className="form-label">
-            用户名
-          </label>
-          <input
-            id="new-user-username"
-            className="form-control"
-            autoCapitalize="none"
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-          />
-        </div>
-        <div className="col-sm-6">
-          <label htmlFor="new-user-name" className="form-label">
-            姓名
-          </label>
-          <input
-            id="new-user-name"
-            className="form-control"
-            value={displayName}
-            onChange={(event) => setDisplayName(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="new-user-username"
+          className="col-sm-6"
+          label="用户名"
+          autoCapitalize="none"
+          value={username}
+          onChange={setUsername}
+        />
+        <TextField
+          id="new-user-name"
+          className="col-sm-6"
+          label="姓名"
+          value={displayName}
+          onChange={setDisplayName}
+        />
         <div className="col-sm-6">
           <label htmlFor="new-user-role" className="form-label">
             身份
@@ -330,19 +323,15 @@ function NewUserForm({
             </select>
           </div>
         )}
-        <div className="col-sm-6">
-          <label htmlFor="new-user-password" className="form-label">
-            初始密码
-          </label>
-          <input
-            id="new-user-password"
-            type="password"
-            autoComplete="new-password"
-            className="form-control"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="new-user-password"
+          className="col-sm-6"
+          label="初始密码"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+        />
       </div>
       <button
         type="submit"

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../api/client.js';
+import { TextField } from '../layout/TextField.js';
 import { navigate } from '../routing/router.js';
 import { useSession } from '../session/SessionContext.js';
 
@@ -33,34 +34,26 @@ export function LoginPage({ expired }: { expired: boolean }) {
         </div>
       )}
       <form className="card card-body shadow-sm" onSubmit={submit} noValidate>
-        <div className="mb-3">
-          <label htmlFor="login-username" className="form-label">
-            用户名
-          </label>
-          <input
-            id="login-username"
-            className="form-control"
-            autoComplete="username"
-            autoCapitalize="none"
-            required
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-          />
-        </div>
-        <div className="mb-3">
-          <label htmlFor="login-password" className="form-label">
-            密码
-          </label>
-          <input
-            id="login-password"
-            className="form-control"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="login-username"
+          className="mb-3"
+          label="用户名"
+          autoComplete="username"
+          autoCapitalize="none"
+          required
+          value={username}
+          onChange={setUsername}
+        />
+        <TextField
+          id="login-password"
+          className="mb-3"
+          label="密码"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
         {error && (
           <div className="alert alert-danger py-2" role="alert">
             {error}
