@@ -5,6 +5,7 @@ import { readAll } from '../api/readAll.js';
 import type { CreateUserRequest, Role, User } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { ConfirmDialog } from '../layout/ConfirmDialog.js';
+import { LoadStatus } from '../layout/LoadStatus.js';
 import { TextField } from '../layout/TextField.js';
 import { type Organisation, useOrganisation } from '../organisation/useOrganisation.js';
 import { POST_LABELS, POSTS_OF_ROLE, type Post } from '../session/userLabels.js';
@@ -14,20 +15,7 @@ const ROLE_LABELS: Record<Role, string> = { office: '督导室用户', inspector
 /** Accounts of an office (office users, inspectors) or of a school: create, rename, reset password, unlock. */
 export function UsersAdmin() {
   const [organisation] = useOrganisation();
-  if (organisation.status === 'loading') {
-    return (
-      <p className="text-secondary" role="status">
-        正在加载…
-      </p>
-    );
-  }
-  if (organisation.status === 'error') {
-    return (
-      <div className="alert alert-danger" role="alert">
-        {organisation.message}
-      </div>
-    );
-  }
+  if (organisation.status !== 'ready') return <LoadStatus state={organisation} />;
   return <UsersOf organisation={organisation.data} />;
 }
 

@@ -4,6 +4,7 @@ import { programApi } from '../api/programApi.js';
 import type { CampaignSummary, ProgramSummary } from '../api/types.js';
 import { usePagedList } from '../api/usePagedList.js';
 import { formatDateTime } from '../format/dates.js';
+import { PagedListFooter } from '../layout/PagedListFooter.js';
 import { Link, navigate, useSearchParams } from '../routing/router.js';
 import { CAMPAIGN_STATUS_LABELS } from './statusLabels.js';
 
@@ -104,21 +105,7 @@ export function CampaignListPage() {
           ))}
         </ul>
       )}
-      {load.status === 'loading' && (
-        <p className="text-secondary" role="status">
-          正在加载…
-        </p>
-      )}
-      {load.status === 'error' && (
-        <div className="alert alert-danger" role="alert">
-          {load.message}
-        </div>
-      )}
-      {load.status === 'ready' && nextCursor && (
-        <button type="button" className="btn btn-outline-primary w-100" onClick={() => fetchPage(nextCursor)}>
-          加载更多
-        </button>
-      )}
+      <PagedListFooter list={{ load, nextCursor, fetchPage }} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { CampaignProgress } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { formatDateTime } from '../format/dates.js';
+import { LoadStatus } from '../layout/LoadStatus.js';
 import { useOrganisation } from '../organisation/useOrganisation.js';
 import { Link, takeNotice, useSearchParams } from '../routing/router.js';
 import { CampaignActions } from './CampaignActions.js';
@@ -40,20 +41,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
     [monitor, schoolTypeOf],
   );
 
-  if (monitor.status === 'loading') {
-    return (
-      <p className="text-secondary" role="status">
-        正在加载…
-      </p>
-    );
-  }
-  if (monitor.status === 'error') {
-    return (
-      <div className="alert alert-danger" role="alert">
-        {monitor.message}
-      </div>
-    );
-  }
+  if (monitor.status !== 'ready') return <LoadStatus state={monitor} />;
   const { campaign, progress } = monitor.data.detail;
   const percent = (count: number) => (progress.total > 0 ? (count / progress.total) * 100 : 0);
   const params = Object.entries(campaign.params).filter(([key]) => key !== 'semester');

@@ -4,6 +4,7 @@ import { programApi } from '../api/programApi.js';
 import type { ProgramVersionSummary } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { formatDateTime } from '../format/dates.js';
+import { LoadStatus } from '../layout/LoadStatus.js';
 import { Link } from '../routing/router.js';
 
 async function loadPrograms() {
@@ -46,16 +47,7 @@ export function ProgramsPage() {
           {notice.text}
         </div>
       )}
-      {data.status === 'loading' && (
-        <p className="text-secondary" role="status">
-          正在加载…
-        </p>
-      )}
-      {data.status === 'error' && (
-        <div className="alert alert-danger" role="alert">
-          {data.message}
-        </div>
-      )}
+      <LoadStatus state={data} />
       {data.status === 'ready' && (
         <>
           {data.data.programs.map((program) => (

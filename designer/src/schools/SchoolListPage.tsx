@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { organisationApi } from '../api/organisationApi.js';
 import { readAll } from '../api/readAll.js';
 import { useApiData } from '../api/useApiData.js';
+import { LoadStatus } from '../layout/LoadStatus.js';
 import { ownershipLabel, schoolTypeLabel } from '../organisation/labels.js';
 import { Link } from '../routing/router.js';
 import { useUser } from '../session/SessionContext.js';
@@ -32,16 +33,7 @@ export function SchoolListPage() {
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
       />
-      {schools.status === 'loading' && (
-        <p className="text-secondary" role="status">
-          正在加载…
-        </p>
-      )}
-      {schools.status === 'error' && (
-        <div className="alert alert-danger" role="alert">
-          {schools.message}
-        </div>
-      )}
+      <LoadStatus state={schools} />
       {schools.status === 'ready' && (
         <ul className="list-group" aria-label="学校列表">
           {visible.map((school) => (

@@ -5,6 +5,7 @@ import { useApiData } from '../api/useApiData.js';
 import { INSTANCE_STATUS_LABELS } from '../campaigns/statusLabels.js';
 import { formatDateTime } from '../format/dates.js';
 import { DueBadge } from '../layout/DueBadge.js';
+import { LoadStatus } from '../layout/LoadStatus.js';
 import { ownershipLabel, schoolTypeLabel } from '../organisation/labels.js';
 import { Link } from '../routing/router.js';
 import { useUser } from '../session/SessionContext.js';
@@ -20,20 +21,7 @@ function periodOf(campaign: CampaignRecord): string {
 export function SchoolProfilePage({ schoolId }: { schoolId: string }) {
   const user = useUser();
   const [profile] = useApiData(useCallback(() => organisationApi.schoolHistory(schoolId), [schoolId]));
-  if (profile.status === 'loading') {
-    return (
-      <p className="text-secondary" role="status">
-        正在加载…
-      </p>
-    );
-  }
-  if (profile.status === 'error') {
-    return (
-      <div className="alert alert-danger" role="alert">
-        {profile.message}
-      </div>
-    );
-  }
+  if (profile.status !== 'ready') return <LoadStatus state={profile} />;
   const { school, campaigns } = profile.data;
   const periods = new Map<string, CampaignRecord[]>();
   for (const campaign of [...campaigns].sort((a, b) => b.launchedAt.localeCompare(a.launchedAt))) {

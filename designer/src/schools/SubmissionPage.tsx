@@ -3,25 +3,13 @@ import { taskApi } from '../api/taskApi.js';
 import { useApiData } from '../api/useApiData.js';
 import { formatDateTime } from '../format/dates.js';
 import { SubmissionView } from '../formio/SubmissionView.js';
+import { LoadStatus } from '../layout/LoadStatus.js';
 import { Link } from '../routing/router.js';
 
 /** One submission read-only with the form version it was validated against. Lazy: it brings Form.io. */
 export default function SubmissionPage({ submissionId }: { submissionId: string }) {
   const [view] = useApiData(useCallback(() => taskApi.submission(submissionId), [submissionId]));
-  if (view.status === 'loading') {
-    return (
-      <p className="text-secondary" role="status">
-        正在加载…
-      </p>
-    );
-  }
-  if (view.status === 'error') {
-    return (
-      <div className="alert alert-danger" role="alert">
-        {view.message}
-      </div>
-    );
-  }
+  if (view.status !== 'ready') return <LoadStatus state={view} />;
   const { submission, form, accepted } = view.data;
   const score = submission.score as { total?: number; maxTotal?: number; grade?: string } | null;
   return (

@@ -4,6 +4,7 @@ import type { TaskListQuery, TaskSummary } from '../api/types.js';
 import { usePagedList } from '../api/usePagedList.js';
 import { formatDateTime } from '../format/dates.js';
 import { DueBadge } from '../layout/DueBadge.js';
+import { PagedListFooter } from '../layout/PagedListFooter.js';
 import { Link, navigate, takeNotice, useSearchParams } from '../routing/router.js';
 import { useUser } from '../session/SessionContext.js';
 
@@ -84,28 +85,7 @@ export function InboxPage() {
           ))}
         </ul>
       )}
-      {load.status === 'loading' && (
-        <p className="text-secondary" role="status">
-          正在加载…
-        </p>
-      )}
-      {load.status === 'error' && (
-        <div className="alert alert-danger d-flex flex-wrap align-items-center gap-2" role="alert">
-          <span className="me-auto">{load.message}</span>
-          <button
-            type="button"
-            className="btn btn-sm btn-outline-danger"
-            onClick={() => fetchPage(nextCursor)}
-          >
-            重试
-          </button>
-        </div>
-      )}
-      {load.status === 'ready' && nextCursor && (
-        <button type="button" className="btn btn-outline-primary w-100" onClick={() => fetchPage(nextCursor)}>
-          加载更多
-        </button>
-      )}
+      <PagedListFooter list={{ load, nextCursor, fetchPage }} />
     </>
   );
 }
