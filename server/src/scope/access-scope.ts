@@ -46,11 +46,17 @@ export class AccessScope {
     const owner = program.ownerPath;
     if (!owner) return true;
     if (this.coversPath(owner)) return true;
-    const home =
+    return (await this.#homePath())?.startsWith(owner) ?? false;
+  }
+
+  #home: Promise<string | undefined> | undefined;
+  /** The office path the user works under: its office's, or its school's; read once per request. */
+  #homePath(): Promise<string | undefined> {
+    this.#home ??=
       this.user.role === 'school'
-        ? (await this.store.getSchool(this.user.schoolId ?? ''))?.officePath
-        : this.office?.path;
-    return home?.startsWith(owner) ?? false;
+        ? this.store.getSchool(this.user.schoolId ?? '').then((school) => school?.officePath)
+        : Promise.resolve(this.office?.path);
+    return this.#home;
   }
 
   /**
